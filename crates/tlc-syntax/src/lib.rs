@@ -10,6 +10,7 @@
 //! threads, terminals or JSON; it depends on no other tlc-rs crate.
 
 pub mod ast;
+pub mod loader;
 pub mod source;
 pub mod token;
 
