@@ -10,11 +10,15 @@
 //! threads, terminals or JSON; it depends on no other tlc-rs crate.
 
 pub mod ast;
+pub mod cfg;
+pub mod layout;
+pub mod lexer;
 pub mod loader;
 pub mod source;
 pub mod token;
 
 pub use ast::{FileId, Span};
+pub use layout::tokenize;
 pub use source::{SourceFile, SourceMap};
 
 /// A syntax error in a `.tla` or `.cfg` file.

@@ -1,0 +1,1 @@
+//! TLC `.cfg` parser (in progress).
