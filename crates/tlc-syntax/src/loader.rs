@@ -177,7 +177,7 @@ where
     };
     let stem = root.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     loader.add_file(root, text, Some(stem));
-    if loader.spec.modules.is_empty() {
+    if loader.spec.modules.is_empty() && loader.spec.errors.is_empty() {
         loader.spec.errors.push(LoadError::NoModule {
             path: root.to_path_buf(),
         });

@@ -1,0 +1,588 @@
+//! The conformance runner: checks the corpus models with the built `tlc-rs`
+//! binary and compares each verdict with TLC's recorded one (`models.tsv`), or
+//! parses every corpus file with `tlc-rs parse`. A ratchet file lists the ids
+//! that must keep passing; the run fails only if one of them fails.
+//!
+//! ```text
+//! conformance check [--tier core,extended] [--timeout 120] [--workers] [--update-ratchet]
+//! conformance parse-corpus [--update-ratchet]
+//! ```
+//! Output: one `PASS id` / `FAIL id: ...` line per model, then exactly
+//! `N passed, M failed` on the last line.
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs the TLC conformance corpus through tlc-rs.
+#[derive(Debug, Parser)]
+#[command(name = "conformance")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Model-check each corpus model and compare with TLC's results.
+    Check(CheckArgs),
+    /// Parse every .tla and .cfg of the corpus with `tlc-rs parse`.
+    ParseCorpus(Common),
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// The corpus's models.tsv [env TLC_RS_MODELS; default ../shared/corpus/models.tsv
+    /// beside the repository].
+    #[arg(long)]
+    models: Option<PathBuf>,
+    /// The tlc-rs binary [default: `tlc-rs` beside this program].
+    #[arg(long)]
+    tlc_rs: Option<PathBuf>,
+    /// The ratchet file: ids that must pass [default: conformance/ratchet.txt,
+    /// or conformance/parse-ratchet.txt for parse-corpus].
+    #[arg(long)]
+    ratchet: Option<PathBuf>,
+    /// Add ids that pass but are not in the ratchet to it (the list only grows).
+    #[arg(long)]
+    update_ratchet: bool,
+    /// Only run ids containing this text.
+    #[arg(long)]
+    only: Option<String>,
+    /// Per-run timeout in seconds.
+    #[arg(long, default_value_t = 120)]
+    timeout: u64,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Comma-separated tiers to run: core, extended, medium.
+    #[arg(long, default_value = "core,extended")]
+    tier: String,
+    /// Run each model with 1 and with 2 workers and also compare the two runs.
+    #[arg(long)]
+    workers: bool,
+}
+
+/// One row of models.tsv.
+#[derive(Debug, Clone)]
+struct Model {
+    id: String,
+    tier: String,
+    module: PathBuf,
+    cfg: PathBuf,
+    exit_code: i32,
+    distinct: Option<u64>,
+    violated: Option<String>,
+    trace_len: Option<usize>,
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn models_path(c: &Common) -> PathBuf {
+    c.models
+        .clone()
+        .or_else(|| std::env::var_os("TLC_RS_MODELS").map(PathBuf::from))
+        .unwrap_or_else(|| repo_root().join("../shared/corpus/models.tsv"))
+}
+
+fn tlc_rs_path(c: &Common) -> PathBuf {
+    if let Some(p) = &c.tlc_rs {
+        return p.clone();
+    }
+    let exe = std::env::current_exe().unwrap_or_default();
+    exe.with_file_name(format!("tlc-rs{}", std::env::consts::EXE_SUFFIX))
+}
+
+fn read_models(path: &Path) -> Result<Vec<Model>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 8 {
+            return Err(format!(
+                "{}:{}: expected at least 8 columns",
+                path.display(),
+                n + 1
+            ));
+        }
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        out.push(Model {
+            id: f[0].to_string(),
+            tier: f[1].to_string(),
+            module: base.join(f[2]),
+            cfg: base.join(f[3]),
+            exit_code: f[4]
+                .trim()
+                .parse()
+                .map_err(|_| format!("{}:{}: bad exit code", path.display(), n + 1))?,
+            distinct: opt(f[5]).and_then(|s| s.parse().ok()),
+            violated: opt(f[6]),
+            trace_len: opt(f[7]).and_then(|s| s.parse().ok()),
+        });
+    }
+    Ok(out)
+}
+
+/// Ratchet file: one id per line; `#` starts a comment.
+fn read_ratchet(path: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn write_ratchet(path: &Path, ids: &BTreeSet<String>, header: &str) -> std::io::Result<()> {
+    if let Some(d) = path.parent() {
+        std::fs::create_dir_all(d)?;
+    }
+    let mut text = String::from(header);
+    for id in ids {
+        text.push_str(id);
+        text.push('\n');
+    }
+    std::fs::write(path, text)
+}
+
+/// What one run of tlc-rs produced.
+struct RunOutput {
+    exit: Option<i32>,
+    stdout: String,
+    stderr: String,
+    timed_out: bool,
+}
+
+fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<RunOutput, String> {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start tlc-rs: {e}"))?;
+    let mut out = child.stdout.take();
+    let mut err = child.stderr.take();
+    let t_out = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(o) = out.as_mut() {
+            let _ = o.read_to_string(&mut s);
+        }
+        s
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(e) = err.as_mut() {
+            let _ = e.read_to_string(&mut s);
+        }
+        s
+    });
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(st)) => break Some(st),
+            Ok(None) if start.elapsed() > timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                timed_out = true;
+                break None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(format!("waiting for tlc-rs: {e}")),
+        }
+    };
+    Ok(RunOutput {
+        exit: status.and_then(|s| s.code()),
+        stdout: t_out.join().unwrap_or_default(),
+        stderr: t_err.join().unwrap_or_default(),
+        timed_out,
+    })
+}
+
+/// The facts compared with TLC's.
+#[derive(Debug, PartialEq)]
+struct Verdict {
+    exit_code: i32,
+    distinct: u64,
+    violated: Option<String>,
+    trace_len: usize,
+    message: Option<String>,
+}
+
+fn check_model(
+    tlc_rs: &Path,
+    m: &Model,
+    lib: &Path,
+    workers: usize,
+    timeout: Duration,
+) -> Result<Verdict, String> {
+    let mut cmd = Command::new(tlc_rs);
+    cmd.arg("check")
+        .arg(&m.module)
+        .arg("--config")
+        .arg(&m.cfg)
+        .arg("--lib")
+        .arg(lib)
+        .arg("--workers")
+        .arg(workers.to_string())
+        .arg("--format")
+        .arg("json");
+    let out = run_with_timeout(cmd, timeout)?;
+    if out.timed_out {
+        return Err(format!("timeout after {} s", timeout.as_secs()));
+    }
+    let v: Value = serde_json::from_str(out.stdout.trim()).map_err(|_| {
+        let last = out.stderr.lines().last().unwrap_or("").trim().to_string();
+        format!("no JSON on stdout (exit {:?}) {last}", out.exit)
+    })?;
+    let exit_code = out.exit.unwrap_or(-1);
+    Ok(Verdict {
+        exit_code,
+        distinct: v["distinct_states"].as_u64().unwrap_or(0),
+        violated: v["violation"]["name"]
+            .as_str()
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+        trace_len: v["trace"].as_array().map_or(0, Vec::len),
+        message: v["error"]["message"].as_str().map(str::to_string),
+    })
+}
+
+/// Differences between TLC's expectation and tlc-rs's verdict (empty = pass).
+fn compare(m: &Model, v: &Verdict) -> Vec<String> {
+    let mut diffs = Vec::new();
+    if v.exit_code != m.exit_code {
+        let why = v
+            .message
+            .as_deref()
+            .map(|s| format!(" ({})", s.lines().next().unwrap_or("")))
+            .unwrap_or_default();
+        diffs.push(format!(
+            "expected exit {}, got {}{why}",
+            m.exit_code, v.exit_code
+        ));
+        return diffs;
+    }
+    if let Some(d) = m.distinct {
+        if d != v.distinct {
+            diffs.push(format!("expected {d} distinct states, got {}", v.distinct));
+        }
+    }
+    if let Some(name) = &m.violated {
+        if v.violated.as_deref() != Some(name) {
+            diffs.push(format!(
+                "expected violation of {name}, got {:?}",
+                v.violated
+            ));
+        }
+    }
+    if let Some(n) = m.trace_len {
+        if n != v.trace_len {
+            diffs.push(format!(
+                "expected a trace of {n} states, got {}",
+                v.trace_len
+            ));
+        }
+    }
+    diffs
+}
+
+/// Prints the summary, handles the ratchet, and returns the exit code.
+fn finish(results: &[(String, bool)], ratchet_path: &Path, update: bool, header: &str) -> ExitCode {
+    let mut ratchet = read_ratchet(ratchet_path);
+    let passed: Vec<&String> = results.iter().filter(|r| r.1).map(|r| &r.0).collect();
+    let regressions: Vec<&String> = results
+        .iter()
+        .filter(|r| !r.1 && ratchet.contains(&r.0))
+        .map(|r| &r.0)
+        .collect();
+    let new: Vec<&String> = passed
+        .iter()
+        .copied()
+        .filter(|id| !ratchet.contains(*id))
+        .collect();
+    for id in &new {
+        println!("NEW {id} passes but is not in {}", ratchet_path.display());
+    }
+    if update && !new.is_empty() {
+        ratchet.extend(new.iter().map(|s| s.to_string()));
+        match write_ratchet(ratchet_path, &ratchet, header) {
+            Ok(()) => println!("added {} id(s) to {}", new.len(), ratchet_path.display()),
+            Err(e) => eprintln!("cannot write {}: {e}", ratchet_path.display()),
+        }
+    } else if !new.is_empty() {
+        println!("(run with --update-ratchet to add them)");
+    }
+    for id in &regressions {
+        println!("REGRESSION {id} is in the ratchet but failed");
+    }
+    println!(
+        "{} passed, {} failed",
+        passed.len(),
+        results.len() - passed.len()
+    );
+    if regressions.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+const CHECK_HEADER: &str =
+    "# Corpus models (ids from ../shared/corpus/models.tsv) that tlc-rs must keep\n\
+# matching TLC on. The conformance run fails if one of them fails. Grow it with\n\
+# `conformance check --update-ratchet`; never remove an id to make CI pass.\n";
+const PARSE_HEADER: &str = "# Corpus files that `tlc-rs parse` must keep parsing without error.\n\
+# Grow it with `conformance parse-corpus --update-ratchet`.\n";
+
+fn run_check(a: CheckArgs) -> ExitCode {
+    let c = &a.common;
+    let models_file = models_path(c);
+    let models = match read_models(&models_file) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("conformance: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let lib = models_file.parent().unwrap_or(Path::new(".")).join("lib");
+    let tiers: Vec<&str> = a.tier.split(',').map(str::trim).collect();
+    let tlc_rs = tlc_rs_path(c);
+    let timeout = Duration::from_secs(c.timeout);
+    let mut results = Vec::new();
+    for m in models.iter().filter(|m| {
+        tiers.contains(&m.tier.as_str()) && c.only.as_deref().is_none_or(|o| m.id.contains(o))
+    }) {
+        let start = Instant::now();
+        let res = check_model(&tlc_rs, m, &lib, 1, timeout).map(|v| (compare(m, &v), v));
+        let res = match (res, a.workers) {
+            (Ok((diffs, v1)), true) if diffs.is_empty() => {
+                match check_model(&tlc_rs, m, &lib, 2, timeout) {
+                    Ok(v2) if v2.exit_code != v1.exit_code => Ok(vec![format!(
+                        "exit {} with 1 worker but {} with 2",
+                        v1.exit_code, v2.exit_code
+                    )]),
+                    Ok(v2) if m.exit_code == 0 && v2.distinct != v1.distinct => Ok(vec![format!(
+                        "{} distinct states with 1 worker but {} with 2",
+                        v1.distinct, v2.distinct
+                    )]),
+                    Ok(_) => Ok(vec![]),
+                    Err(e) => Err(format!("2 workers: {e}")),
+                }
+            }
+            (r, _) => r.map(|(d, _)| d),
+        };
+        let secs = start.elapsed().as_secs_f64();
+        let ok = match res {
+            Ok(diffs) if diffs.is_empty() => {
+                println!("PASS {} ({secs:.1} s)", m.id);
+                true
+            }
+            Ok(diffs) => {
+                println!("FAIL {}: {}", m.id, diffs.join("; "));
+                false
+            }
+            Err(e) => {
+                println!("FAIL {}: {e}", m.id);
+                false
+            }
+        };
+        results.push((m.id.clone(), ok));
+    }
+    let ratchet = c
+        .ratchet
+        .clone()
+        .unwrap_or_else(|| repo_root().join("conformance/ratchet.txt"));
+    finish(&results, &ratchet, c.update_ratchet, CHECK_HEADER)
+}
+
+fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, ext, out);
+        } else if p.extension().is_some_and(|e| e == ext) {
+            out.push(p);
+        }
+    }
+}
+
+fn run_parse_corpus(c: Common) -> ExitCode {
+    let models_file = models_path(&c);
+    let corpus = models_file.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let lib = corpus.join("lib");
+    let models = read_models(&models_file).unwrap_or_default();
+    let tlc_rs = tlc_rs_path(&c);
+    let timeout = Duration::from_secs(c.timeout);
+    let mut tla = Vec::new();
+    let mut cfg = Vec::new();
+    walk(&corpus, "tla", &mut tla);
+    walk(&corpus, "cfg", &mut cfg);
+    // Each .tla alone (with its same-named .cfg if there is one); each other .cfg
+    // with the module models.tsv pairs it with, or else a .tla of its folder.
+    let mut jobs: Vec<(String, PathBuf, Option<PathBuf>)> = Vec::new();
+    for t in &tla {
+        jobs.push((rel(&corpus, t), t.clone(), None));
+    }
+    for f in &cfg {
+        if f.with_extension("tla").is_file() {
+            continue; // parsed with its module above
+        }
+        let spec = models
+            .iter()
+            .find(|m| m.cfg == *f)
+            .map(|m| m.module.clone())
+            .or_else(|| {
+                let mut in_dir = Vec::new();
+                walk(f.parent().unwrap_or(Path::new(".")), "tla", &mut in_dir);
+                in_dir.into_iter().find(|t| t.parent() == f.parent())
+            });
+        match spec {
+            Some(s) => jobs.push((rel(&corpus, f), s, Some(f.clone()))),
+            None => println!("SKIP {}: no module beside it", rel(&corpus, f)),
+        }
+    }
+    let mut results = Vec::new();
+    let start = Instant::now();
+    for (id, spec, cfg) in jobs {
+        if c.only.as_deref().is_some_and(|o| !id.contains(o)) {
+            continue;
+        }
+        let mut cmd = Command::new(&tlc_rs);
+        cmd.arg("parse").arg(&spec).arg("--lib").arg(&lib);
+        if let Some(f) = &cfg {
+            cmd.arg("--config").arg(f);
+        }
+        let ok = match run_with_timeout(cmd, timeout) {
+            Ok(o) if o.exit == Some(0) => {
+                println!("PASS {id}");
+                true
+            }
+            Ok(o) => {
+                let first = o
+                    .stderr
+                    .lines()
+                    .find(|l| l.starts_with("error"))
+                    .unwrap_or("")
+                    .to_string();
+                let at = o
+                    .stderr
+                    .lines()
+                    .find(|l| l.contains("┌─"))
+                    .map(|l| l.trim().trim_start_matches("┌─").trim().to_string())
+                    .unwrap_or_default();
+                let why = if o.timed_out {
+                    "timeout".to_string()
+                } else {
+                    format!("exit {:?}: {first} {at}", o.exit)
+                };
+                println!("FAIL {id}: {why}");
+                false
+            }
+            Err(e) => {
+                println!("FAIL {id}: {e}");
+                false
+            }
+        };
+        results.push((id, ok));
+    }
+    eprintln!(
+        "parsed {} runs in {:.2} s",
+        results.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let ratchet = c
+        .ratchet
+        .clone()
+        .unwrap_or_else(|| repo_root().join("conformance/parse-ratchet.txt"));
+    finish(&results, &ratchet, c.update_ratchet, PARSE_HEADER)
+}
+
+fn rel(base: &Path, p: &Path) -> String {
+    p.strip_prefix(base).unwrap_or(p).display().to_string()
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Cmd::Check(a) => run_check(a),
+        Cmd::ParseCorpus(c) => run_parse_corpus(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Model {
+        Model {
+            id: "X".into(),
+            tier: "core".into(),
+            module: "X.tla".into(),
+            cfg: "X.cfg".into(),
+            exit_code: 12,
+            distinct: None,
+            violated: Some("Inv".into()),
+            trace_len: Some(3),
+        }
+    }
+
+    #[test]
+    fn compare_reports_each_difference() {
+        let good = Verdict {
+            exit_code: 12,
+            distinct: 9,
+            violated: Some("Inv".into()),
+            trace_len: 3,
+            message: None,
+        };
+        assert!(compare(&model(), &good).is_empty());
+        let long = Verdict {
+            trace_len: 4,
+            ..good
+        };
+        assert_eq!(
+            compare(&model(), &long),
+            ["expected a trace of 3 states, got 4"]
+        );
+        let wrong = Verdict {
+            exit_code: 153,
+            distinct: 0,
+            violated: None,
+            trace_len: 0,
+            message: Some("not wired".into()),
+        };
+        assert_eq!(
+            compare(&model(), &wrong),
+            ["expected exit 12, got 153 (not wired)"]
+        );
+    }
+
+    #[test]
+    fn ratchet_ignores_comments_and_blank_lines() {
+        let d = std::env::temp_dir().join(format!("tlc-ratchet-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        let p = d.join("r.txt");
+        std::fs::write(&p, "# header\nA/B\n\n  C # why\n").unwrap();
+        let r = read_ratchet(&p);
+        assert_eq!(r.into_iter().collect::<Vec<_>>(), ["A/B", "C"]);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+}
