@@ -451,7 +451,7 @@ impl Value {
         for (_, s) in &f {
             s.expect_set("[f : S]")?;
         }
-        f.sort_by(|a, b| a.0.cmp(&b.0));
+        f.sort_by_key(|a| a.0);
         f.dedup_by(|b, a| a.0 == b.0);
         if f.is_empty() {
             return Ok(Value::set([Value::empty_tuple()]));

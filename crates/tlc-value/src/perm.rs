@@ -27,9 +27,11 @@ impl MvPerm {
         for (k, v) in f.func_pairs()? {
             match (k, v) {
                 (Value::Model(a), Value::Model(b)) => out.push((a, b)),
-                (k, v) => return Err(ValueError::Other(format!(
+                (k, v) => {
+                    return Err(ValueError::Other(format!(
                     "a symmetry permutation must map model values to model values, not {k} to {v}"
-                ))),
+                )))
+                }
             }
         }
         Ok(MvPerm::new(out))

@@ -317,7 +317,7 @@ impl Value {
             return Value::empty_tuple();
         }
         if !f.windows(2).all(|w| w[0].0 < w[1].0) {
-            f.sort_by(|a, b| a.0.cmp(&b.0));
+            f.sort_by_key(|a| a.0);
             f.dedup_by(|b, a| a.0 == b.0);
         }
         Value::Record(RecordValue::from_sorted(f))
