@@ -72,36 +72,65 @@ impl fmt::Display for Value {
                 }
                 f.write_char(')')
             }
-            Value::Lazy(l) => match l.kind() {
-                LazyKind::Nat => f.write_str("Nat"),
-                LazyKind::Int => f.write_str("Int"),
-                LazyKind::Strings => f.write_str("STRING"),
-                LazyKind::Interval(a, b) => write!(f, "{a}..{b}"),
-                LazyKind::Subset(s) => write!(f, "SUBSET {s}"),
-                LazyKind::FuncSet(s, t) => write!(f, "[{s} -> {t}]"),
-                LazyKind::RecordSet(fields) => {
-                    f.write_char('[')?;
-                    for (i, (k, s)) in fields.iter().enumerate() {
-                        if i > 0 {
-                            f.write_str(", ")?;
-                        }
-                        write!(f, "{k} : {s}")?;
+            Value::Lazy(l) => {
+                if expand_when_printing(l) {
+                    if let Ok(s) = l.materialize() {
+                        return write!(f, "{}", Value::Set(s));
                     }
-                    f.write_char(']')
                 }
-                LazyKind::SeqSet(s) => write!(f, "Seq({s})"),
-                LazyKind::Product(fs) => {
-                    for (i, s) in fs.iter().enumerate() {
-                        if i > 0 {
-                            f.write_str(" \\X ")?;
+                match l.kind() {
+                    LazyKind::Nat => f.write_str("Nat"),
+                    LazyKind::Int => f.write_str("Int"),
+                    LazyKind::Strings => f.write_str("STRING"),
+                    LazyKind::Interval(a, b) => write!(f, "{a}..{b}"),
+                    LazyKind::Subset(s) => match s {
+                        Value::Lazy(x) if matches!(x.kind(), LazyKind::Interval(..)) => {
+                            write!(f, "SUBSET ({s})")
                         }
-                        write!(f, "{s}")?;
+                        _ => write!(f, "SUBSET {s}"),
+                    },
+                    LazyKind::FuncSet(s, t) => write!(f, "[{s} -> {t}]"),
+                    LazyKind::RecordSet(fields) => {
+                        f.write_char('[')?;
+                        for (i, (k, s)) in fields.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "{k}: {s}")?;
+                        }
+                        f.write_char(']')
                     }
-                    Ok(())
+                    LazyKind::SeqSet(s) => write!(f, "Seq({s})"),
+                    LazyKind::Product(fs) => {
+                        f.write_char('(')?;
+                        for (i, s) in fs.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(" \\X ")?;
+                            }
+                            write!(f, "{s}")?;
+                        }
+                        f.write_char(')')
+                    }
+                    LazyKind::Union(s) => write!(f, "UNION({s})"),
                 }
-                LazyKind::Union(s) => write!(f, "UNION {s}"),
-            },
+            }
         }
+    }
+}
+
+/// TLC prints small lazy sets enumerated (`TLCGlobals.expand`): `SUBSET S` when `|S| < 7`,
+/// `[S -> T]`, record sets and products when they have fewer than 2000 elements (TLC's
+/// `enumBound`), `UNION S` always; intervals and infinite sets stay symbolic.
+fn expand_when_printing(l: &crate::LazySet) -> bool {
+    if !l.is_finite() {
+        return false;
+    }
+    let small = |limit: i64| matches!(l.cardinality(), Ok(Value::Int(n)) if n < limit);
+    match l.kind() {
+        LazyKind::Subset(s) => matches!(s.cardinality(), Ok(Value::Int(n)) if n < 7),
+        LazyKind::FuncSet(..) | LazyKind::RecordSet(_) | LazyKind::Product(_) => small(2000),
+        LazyKind::Union(_) => true,
+        _ => false,
     }
 }
 
