@@ -1,0 +1,736 @@
+//! The fair-SCC search: classification of conjuncts, SCC refinement and lasso construction.
+
+use ahash::AHashMap;
+use rayon::prelude::*;
+
+use super::automaton::translate;
+use super::formula::{to_pred, Atom, Ltl, Nnf, Pred};
+use super::graph::{BehaviorGraph, STUTTER};
+use super::product::{Identity, Product, View};
+use super::scc::{Tarjan, NONE};
+use super::LivenessError;
+
+/// One state of a counterexample.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LassoState {
+    /// Fingerprint of the state.
+    pub fp: u64,
+    /// The action of the step into this state (`None` for the first state).
+    pub action: Option<u32>,
+}
+
+/// How a lasso continues after its last state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cycle {
+    /// The last state steps with `action` back to `states[index]` (TLC: "Back to state
+    /// index+1"), and the behaviour repeats from there forever.
+    BackTo {
+        /// Index into [`Counterexample::states`].
+        index: usize,
+        /// Action of the closing step.
+        action: u32,
+    },
+    /// The behaviour stutters forever in the last state (TLC: "Stuttering").
+    Stuttering,
+}
+
+/// A behaviour that satisfies the fairness conditions and violates the property.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Counterexample {
+    /// The states, starting at an initial state; stuttering steps are omitted.
+    pub states: Vec<LassoState>,
+    /// How the behaviour continues after the last state.
+    pub cycle: Cycle,
+    /// Which top-level disjunct of the negated property was satisfied (0-based).
+    pub branch: usize,
+}
+
+/// The result of checking one property.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// No fair behaviour of the graph violates the property.
+    Holds,
+    /// A counterexample.
+    Violated(Counterexample),
+}
+
+/// Work statistics (summed over branches).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckStats {
+    /// Top-level disjuncts of the negated property (0 if the property is a tautology).
+    pub branches: usize,
+    /// Tableau automaton states (0 when no tableau was needed).
+    pub automaton_states: usize,
+    /// Reachable product nodes.
+    pub product_nodes: usize,
+    /// Product edges (stuttering included).
+    pub product_edges: usize,
+    /// Cyclic SCCs examined (including sub-SCCs after refinement).
+    pub sccs: usize,
+    /// SCCs that had to be split because of a Streett (strong fairness) pair.
+    pub refinements: usize,
+}
+
+/// A verdict with statistics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Statistics.
+    pub stats: CheckStats,
+}
+
+/// A conjunction classified by shape.
+#[derive(Debug, Default)]
+struct Plan {
+    /// State predicates on the first state.
+    init: Vec<Pred>,
+    /// `[]p`: every step of the behaviour.
+    global: Vec<Pred>,
+    /// `<>[]p`: every step of the cycle.
+    ea: Vec<Pred>,
+    /// `[]<>p`: some step of the cycle.
+    buchi: Vec<Pred>,
+    /// `<>[]~r \/ []<>g` as `(r, g)`: if the cycle has an `r` step it has a `g` step.
+    streett: Vec<(Pred, Pred)>,
+    /// Everything else, for the tableau.
+    residual: Vec<Nnf>,
+}
+
+fn gf(x: &Nnf) -> Option<&Pred> {
+    match x {
+        Nnf::G(y) => match &**y {
+            Nnf::F(z) => match &**z {
+                Nnf::Pred(p) => Some(p),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn fg(x: &Nnf) -> Option<&Pred> {
+    match x {
+        Nnf::F(y) => match &**y {
+            Nnf::G(z) => match &**z {
+                Nnf::Pred(p) => Some(p),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Plan {
+    fn add(&mut self, c: Nnf) {
+        if let Some(p) = gf(&c) {
+            self.buchi.push(p.clone());
+            return;
+        }
+        if let Some(p) = fg(&c) {
+            self.ea.push(p.clone());
+            return;
+        }
+        match c {
+            Nnf::Pred(p) if p.is_state_level() => self.init.push(p),
+            Nnf::G(x) if matches!(*x, Nnf::Pred(_)) => {
+                if let Nnf::Pred(p) = *x {
+                    self.global.push(p)
+                }
+            }
+            Nnf::Or(ref items) => {
+                let mut gs = vec![];
+                let mut fs = vec![];
+                for it in items {
+                    if let Some(p) = gf(it) {
+                        gs.push(p.clone());
+                    } else if let Some(p) = fg(it) {
+                        fs.push(p.clone());
+                    } else {
+                        self.residual.push(c);
+                        return;
+                    }
+                }
+                match fs.len() {
+                    0 => self.buchi.push(Pred::or(gs)),
+                    1 if gs.is_empty() => self.ea.extend(fs),
+                    1 => self.streett.push((fs[0].negate(), Pred::or(gs))),
+                    _ => self.residual.push(c),
+                }
+            }
+            c => self.residual.push(c),
+        }
+    }
+}
+
+fn validate(g: &BehaviorGraph, f: &Nnf) -> Result<(), LivenessError> {
+    let mut atoms = vec![];
+    f.atoms(&mut atoms);
+    let l = g.layout();
+    for a in atoms {
+        match a {
+            Atom::State(i) if i >= l.state_atoms => {
+                return Err(LivenessError::StateAtomOutOfRange {
+                    atom: i,
+                    layout: l.state_atoms,
+                })
+            }
+            Atom::Action(i) if i >= l.action_atoms => {
+                return Err(LivenessError::ActionAtomOutOfRange {
+                    atom: i,
+                    layout: l.action_atoms,
+                })
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Checks `fairness => property` on `graph`: looks for a behaviour (a path from an initial node,
+/// with stuttering allowed at every expanded node) that satisfies every formula in `fairness`
+/// and violates `property`.
+///
+/// Top-level disjuncts of the negated property are searched in parallel; the reported
+/// counterexample is the one of the first violated disjunct, entering its fair SCC at the
+/// product node closest to an initial state (deterministic for a given graph).
+pub fn check(
+    graph: &BehaviorGraph,
+    fairness: &[Ltl],
+    property: &Ltl,
+) -> Result<Outcome, LivenessError> {
+    check_impl(graph, fairness, property, false)
+}
+
+/// [`check`], optionally sending every conjunct through the tableau (differential testing).
+pub(crate) fn check_impl(
+    graph: &BehaviorGraph,
+    fairness: &[Ltl],
+    property: &Ltl,
+    force_tableau: bool,
+) -> Result<Outcome, LivenessError> {
+    let neg = Nnf::from_ltl(property, true);
+    validate(graph, &neg)?;
+    let mut fair = vec![];
+    for f in fairness {
+        let n = Nnf::from_ltl(f, false);
+        validate(graph, &n)?;
+        fair.extend(n.conjuncts());
+    }
+    let branches = neg.disjuncts();
+    let results: Vec<Result<(Option<Counterexample>, CheckStats), LivenessError>> = branches
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let mut plan = Plan::default();
+            for c in b.conjuncts().into_iter().chain(fair.iter().cloned()) {
+                if force_tableau {
+                    plan.residual.push(c);
+                } else {
+                    plan.add(c);
+                }
+            }
+            let (cex, stats) = check_plan(graph, plan)?;
+            Ok((
+                cex.map(|mut c| {
+                    c.branch = i;
+                    c
+                }),
+                stats,
+            ))
+        })
+        .collect();
+    let mut stats = CheckStats::default();
+    let mut verdict = Verdict::Holds;
+    for r in results {
+        let (cex, s) = r?;
+        stats.branches += 1;
+        stats.automaton_states += s.automaton_states;
+        stats.product_nodes += s.product_nodes;
+        stats.product_edges += s.product_edges;
+        stats.sccs += s.sccs;
+        stats.refinements += s.refinements;
+        if let (Verdict::Holds, Some(c)) = (&verdict, cex) {
+            verdict = Verdict::Violated(c);
+        }
+    }
+    Ok(Outcome { verdict, stats })
+}
+
+/// Checks several properties (in parallel) under the same fairness.
+pub fn check_all(
+    graph: &BehaviorGraph,
+    fairness: &[Ltl],
+    properties: &[Ltl],
+) -> Vec<Result<Outcome, LivenessError>> {
+    properties
+        .par_iter()
+        .map(|p| check(graph, fairness, p))
+        .collect()
+}
+
+/// Finds the shortest path from an initial node to an explicit edge whose step violates the
+/// non-temporal `action` formula (typically the atom of `[A]_v` of a `[][A]_v` property).
+/// Stuttering steps are not examined (`[A]_v` holds on them by definition). Returns the states
+/// of the path, the last one being the target of the violating step.
+pub fn find_action_violation(
+    graph: &BehaviorGraph,
+    action: &Ltl,
+) -> Result<Option<Vec<LassoState>>, LivenessError> {
+    let p = to_pred(action).ok_or(LivenessError::NotAnActionPredicate)?;
+    validate(graph, &Nnf::Pred(p.clone()))?;
+    let view = Identity::build(graph, &[], &[]);
+    for v in 0..view.len() as u32 {
+        let n = view.gnode(v);
+        let s = graph.state_bits(n);
+        for e in graph.edge_range(n) {
+            let e = e as u32;
+            if !p.eval(s, graph.action_bits(n, e)) {
+                let mut states = prefix_states(graph, &view, v);
+                states.push(LassoState {
+                    fp: graph.fingerprint(graph.target(n, e)),
+                    action: graph.action(e),
+                });
+                return Ok(Some(states));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The states on the BFS path from an initial node to `v` (stuttering omitted).
+fn prefix_states<V: View>(g: &BehaviorGraph, view: &V, v: u32) -> Vec<LassoState> {
+    let steps = prefix_steps(view, v);
+    let root = steps.first().map(|s| s.0).unwrap_or(v);
+    let mut states = vec![LassoState {
+        fp: g.fingerprint(view.gnode(root)),
+        action: None,
+    }];
+    push_steps(g, view, &steps, &mut states);
+    states
+}
+
+fn prefix_steps<V: View>(view: &V, v: u32) -> Vec<(u32, u32)> {
+    let mut steps = vec![];
+    let mut cur = v;
+    loop {
+        let (p, pos) = view.parent(cur);
+        if p == NONE {
+            break;
+        }
+        steps.push((p, pos));
+        cur = p;
+    }
+    steps.reverse();
+    steps
+}
+
+fn push_steps<V: View>(
+    g: &BehaviorGraph,
+    view: &V,
+    steps: &[(u32, u32)],
+    out: &mut Vec<LassoState>,
+) {
+    for &(v, pos) in steps {
+        let e = view.gedge(v, pos as usize);
+        if e == STUTTER {
+            continue;
+        }
+        let n = view.gnode(v);
+        out.push(LassoState {
+            fp: g.fingerprint(g.target(n, e)),
+            action: g.action(e),
+        });
+    }
+}
+
+fn check_plan(
+    g: &BehaviorGraph,
+    mut plan: Plan,
+) -> Result<(Option<Counterexample>, CheckStats), LivenessError> {
+    let mut stats = CheckStats::default();
+    if plan.residual.is_empty() {
+        let view = Identity::build(g, &plan.init, &plan.global);
+        stats.product_nodes = view.len();
+        stats.product_edges = view.edge_count();
+        let global = std::mem::take(&mut plan.global);
+        let s = Search::new(g, &view, &plan, &global, 0);
+        let cex = s.run(&mut stats)?;
+        Ok((cex, stats))
+    } else {
+        let aut = translate(&Nnf::and(std::mem::take(&mut plan.residual)))?;
+        stats.automaton_states = aut.trans.len();
+        let view = Product::build(g, &aut, &plan.init, &plan.global)?;
+        stats.product_nodes = view.len();
+        stats.product_edges = view.edge_count();
+        let s = Search::new(g, &view, &plan, &[], aut.full_acc());
+        let cex = s.run(&mut stats)?;
+        Ok((cex, stats))
+    }
+}
+
+/// Per-SCC existence summary: which literals occur on some (allowed, internal) edge.
+struct Summary {
+    s1: Vec<u64>,
+    s0: Vec<u64>,
+    a1: Vec<u64>,
+    a0: Vec<u64>,
+    acc: u64,
+}
+
+struct Search<'a, V: View> {
+    g: &'a BehaviorGraph,
+    view: &'a V,
+    plan: &'a Plan,
+    /// Edge filter for every step (only for the identity view; built into the product).
+    global: &'a [Pred],
+    full_acc: u64,
+    buchi_clauses: Vec<Option<Vec<(Atom, bool)>>>,
+    r_clauses: Vec<Option<Vec<(Atom, bool)>>>,
+    g_clauses: Vec<Option<Vec<(Atom, bool)>>>,
+}
+
+impl<'a, V: View> Search<'a, V> {
+    fn new(
+        g: &'a BehaviorGraph,
+        view: &'a V,
+        plan: &'a Plan,
+        global: &'a [Pred],
+        full_acc: u64,
+    ) -> Self {
+        Search {
+            g,
+            view,
+            plan,
+            global,
+            full_acc,
+            buchi_clauses: plan.buchi.iter().map(Pred::clause).collect(),
+            r_clauses: plan.streett.iter().map(|p| p.0.clause()).collect(),
+            g_clauses: plan.streett.iter().map(|p| p.1.clause()).collect(),
+        }
+    }
+
+    #[inline]
+    fn bits(&self, v: u32, pos: usize) -> (&'a [u64], &'a [u64]) {
+        let n = self.view.gnode(v);
+        let e = self.view.gedge(v, pos);
+        (self.g.state_bits(n), self.g.action_bits(n, e))
+    }
+
+    /// Edge allowed in a cycle (before Streett removals).
+    #[inline]
+    fn cycle_ok(&self, v: u32, pos: usize) -> bool {
+        if self.global.is_empty() && self.plan.ea.is_empty() {
+            return self.view.target(v, pos) != NONE;
+        }
+        let (s, a) = self.bits(v, pos);
+        self.global.iter().all(|p| p.eval(s, a))
+            && self.plan.ea.iter().all(|p| p.eval(s, a))
+            && self.view.target(v, pos) != NONE
+    }
+
+    #[inline]
+    fn not_removed(&self, removed: &[u32], v: u32, pos: usize) -> bool {
+        if removed.is_empty() {
+            return true;
+        }
+        let (s, a) = self.bits(v, pos);
+        removed
+            .iter()
+            .all(|&i| !self.plan.streett[i as usize].0.eval(s, a))
+    }
+
+    fn summary(&self, nodes: &[u32], ok: &impl Fn(u32, usize) -> bool) -> Summary {
+        let sw = self.g.layout().state_words();
+        let aw = self.g.layout().action_words();
+        let mut m = Summary {
+            s1: vec![0; sw],
+            s0: vec![0; sw],
+            a1: vec![0; aw],
+            a0: vec![0; aw],
+            acc: 0,
+        };
+        for &v in nodes {
+            let n = self.view.gnode(v);
+            let s = self.g.state_bits(n);
+            let mut any = false;
+            for pos in 0..self.view.degree(v) {
+                if !ok(v, pos) {
+                    continue;
+                }
+                any = true;
+                let a = self.g.action_bits(n, self.view.gedge(v, pos));
+                for (x, y) in m.a1.iter_mut().zip(a) {
+                    *x |= y;
+                }
+                for (x, y) in m.a0.iter_mut().zip(a) {
+                    *x |= !y;
+                }
+                m.acc |= self.view.acc(v, pos);
+            }
+            if any {
+                for (x, y) in m.s1.iter_mut().zip(s) {
+                    *x |= y;
+                }
+                for (x, y) in m.s0.iter_mut().zip(s) {
+                    *x |= !y;
+                }
+            }
+        }
+        m
+    }
+
+    fn exists(
+        &self,
+        m: &Summary,
+        clause: &Option<Vec<(Atom, bool)>>,
+        p: &Pred,
+        nodes: &[u32],
+        ok: &impl Fn(u32, usize) -> bool,
+    ) -> bool {
+        use super::formula::bit;
+        if let Some(lits) = clause {
+            return lits.iter().any(|&(a, pos)| match (a, pos) {
+                (Atom::State(i), true) => bit(&m.s1, i),
+                (Atom::State(i), false) => bit(&m.s0, i),
+                (Atom::Action(i), true) => bit(&m.a1, i),
+                (Atom::Action(i), false) => bit(&m.a0, i),
+            });
+        }
+        nodes.iter().any(|&v| {
+            (0..self.view.degree(v)).any(|pos| {
+                ok(v, pos) && {
+                    let (s, a) = self.bits(v, pos);
+                    p.eval(s, a)
+                }
+            })
+        })
+    }
+
+    fn run(&self, stats: &mut CheckStats) -> Result<Option<Counterexample>, LivenessError> {
+        let n = self.view.len();
+        if n == 0 {
+            return Ok(None);
+        }
+        let mut tarjan = Tarjan::new(n);
+        let mut flat: Vec<u32> = vec![];
+        let mut comps: Vec<(u32, usize, usize)> = vec![];
+        tarjan.run(
+            self.view,
+            0..n as u32,
+            |_| true,
+            |v, pos| self.cycle_ok(v, pos),
+            |c| {
+                let start = flat.len();
+                flat.extend_from_slice(c);
+                let min = c.iter().copied().min().unwrap_or(NONE);
+                comps.push((min, start, flat.len()));
+            },
+        );
+        comps.sort_unstable();
+        let mut scope = vec![0u32; n];
+        let mut stamp = 0u32;
+        let mut best: Option<(u32, Vec<u32>, Vec<u32>)> = None;
+        // Work items: (nodes, removed Streett pairs); processed depth-first per top component.
+        for &(min, a, b) in &comps {
+            if best.as_ref().is_some_and(|(e, _, _)| min >= *e) {
+                break;
+            }
+            let mut work: Vec<(Vec<u32>, Vec<u32>)> = vec![(flat[a..b].to_vec(), vec![])];
+            while let Some((nodes, removed)) = work.pop() {
+                let min = nodes.iter().copied().min().unwrap_or(NONE);
+                if best.as_ref().is_some_and(|(e, _, _)| min >= *e) {
+                    continue;
+                }
+                stats.sccs += 1;
+                stamp += 1;
+                for &v in &nodes {
+                    scope[v as usize] = stamp;
+                }
+                let ok = |v: u32, pos: usize| {
+                    self.cycle_ok(v, pos)
+                        && scope[self.view.target(v, pos) as usize] == stamp
+                        && self.not_removed(&removed, v, pos)
+                };
+                let m = self.summary(&nodes, &ok);
+                if m.acc & self.full_acc != self.full_acc {
+                    continue;
+                }
+                if !self
+                    .plan
+                    .buchi
+                    .iter()
+                    .zip(&self.buchi_clauses)
+                    .all(|(p, c)| self.exists(&m, c, p, &nodes, &ok))
+                {
+                    continue;
+                }
+                let mut bad = vec![];
+                for (i, (r, gp)) in self.plan.streett.iter().enumerate() {
+                    if removed.contains(&(i as u32)) {
+                        continue;
+                    }
+                    if self.exists(&m, &self.r_clauses[i], r, &nodes, &ok)
+                        && !self.exists(&m, &self.g_clauses[i], gp, &nodes, &ok)
+                    {
+                        bad.push(i as u32);
+                    }
+                }
+                if bad.is_empty() {
+                    best = Some((min, nodes, removed));
+                    continue;
+                }
+                stats.refinements += 1;
+                let mut removed2 = removed.clone();
+                removed2.extend(bad);
+                removed2.sort_unstable();
+                tarjan.reset(&nodes);
+                let mut subs = vec![];
+                tarjan.run(
+                    self.view,
+                    nodes.iter().copied(),
+                    |v| scope[v as usize] == stamp,
+                    |v, pos| self.cycle_ok(v, pos) && self.not_removed(&removed2, v, pos),
+                    |c| subs.push(c.to_vec()),
+                );
+                // Explore the sub-component closest to the initial states first.
+                subs.sort_by_key(|c| std::cmp::Reverse(c.iter().copied().min()));
+                for c in subs {
+                    work.push((c, removed2.clone()));
+                }
+            }
+        }
+        match best {
+            None => Ok(None),
+            Some((entry, nodes, removed)) => Ok(Some(self.lasso(entry, &nodes, &removed)?)),
+        }
+    }
+
+    fn lasso(
+        &self,
+        entry: u32,
+        nodes: &[u32],
+        removed: &[u32],
+    ) -> Result<Counterexample, LivenessError> {
+        let in_scope: ahash::AHashSet<u32> = nodes.iter().copied().collect();
+        let ok = |v: u32, pos: usize| {
+            self.cycle_ok(v, pos)
+                && in_scope.contains(&self.view.target(v, pos))
+                && self.not_removed(removed, v, pos)
+        };
+        let m = self.summary(nodes, &ok);
+        // Requirements the cycle must meet.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Req {
+            Acc(u32),
+            Buchi(usize),
+            Streett(usize),
+        }
+        let mut pending = vec![];
+        for j in 0..64 {
+            if self.full_acc >> j & 1 == 1 {
+                pending.push(Req::Acc(j));
+            }
+        }
+        pending.extend((0..self.plan.buchi.len()).map(Req::Buchi));
+        for (i, (r, _)) in self.plan.streett.iter().enumerate() {
+            if !removed.contains(&(i as u32)) && self.exists(&m, &self.r_clauses[i], r, nodes, &ok)
+            {
+                pending.push(Req::Streett(i));
+            }
+        }
+        let sat = |v: u32, pos: usize, r: Req| -> bool {
+            match r {
+                Req::Acc(j) => self.view.acc(v, pos) >> j & 1 == 1,
+                Req::Buchi(i) => {
+                    let (s, a) = self.bits(v, pos);
+                    self.plan.buchi[i].eval(s, a)
+                }
+                Req::Streett(i) => {
+                    let (s, a) = self.bits(v, pos);
+                    self.plan.streett[i].1.eval(s, a)
+                }
+            }
+        };
+        let mut cycle: Vec<(u32, u32)> = vec![];
+        let mut cur = entry;
+        while !pending.is_empty() {
+            let path = self
+                .bfs(cur, &ok, |v, pos| pending.iter().any(|&r| sat(v, pos, r)))
+                .ok_or_else(|| {
+                    LivenessError::TooComplex("internal: fair cycle not found".into())
+                })?;
+            for &(v, pos) in &path {
+                pending.retain(|&r| !sat(v, pos as usize, r));
+            }
+            if let Some(&(v, pos)) = path.last() {
+                cur = self.view.target(v, pos as usize);
+            }
+            cycle.extend(path);
+        }
+        if cycle.is_empty() || cur != entry {
+            let path = self
+                .bfs(cur, &ok, |v, pos| self.view.target(v, pos) == entry)
+                .ok_or_else(|| LivenessError::TooComplex("internal: cycle not closed".into()))?;
+            cycle.extend(path);
+        }
+        let mut states = prefix_states(self.g, self.view, entry);
+        let entry_index = states.len() - 1;
+        let mut looped = vec![];
+        push_steps(self.g, self.view, &cycle, &mut looped);
+        let cycle = match looped.pop() {
+            None => Cycle::Stuttering,
+            Some(last) => {
+                states.extend(looped);
+                Cycle::BackTo {
+                    index: entry_index,
+                    action: last.action.unwrap_or(0),
+                }
+            }
+        };
+        Ok(Counterexample {
+            states,
+            cycle,
+            branch: 0,
+        })
+    }
+
+    /// Shortest path (list of `(node, edge position)`) from `from` whose last edge satisfies
+    /// `goal`, using only edges with `ok`.
+    fn bfs(
+        &self,
+        from: u32,
+        ok: &impl Fn(u32, usize) -> bool,
+        goal: impl Fn(u32, usize) -> bool,
+    ) -> Option<Vec<(u32, u32)>> {
+        let mut parent: AHashMap<u32, (u32, u32)> = AHashMap::new();
+        parent.insert(from, (NONE, 0));
+        let mut queue = std::collections::VecDeque::from([from]);
+        while let Some(u) = queue.pop_front() {
+            for pos in 0..self.view.degree(u) {
+                if !ok(u, pos) {
+                    continue;
+                }
+                if goal(u, pos) {
+                    let mut path = vec![(u, pos as u32)];
+                    let mut cur = u;
+                    while cur != from {
+                        let (p, ppos) = parent[&cur];
+                        path.push((p, ppos));
+                        cur = p;
+                    }
+                    path.reverse();
+                    return Some(path);
+                }
+                let w = self.view.target(u, pos);
+                if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(w) {
+                    e.insert((u, pos as u32));
+                    queue.push_back(w);
+                }
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,600 @@
+//! Tests of the liveness checker on hand-built graphs.
+
+use super::check::check_impl;
+use super::*;
+use std::fmt::Write;
+
+/// One node of a test graph: fingerprint, state bits, stuttering-step bits, successors
+/// `(target, action, action bits)`.
+type N<'a> = (u64, u64, u64, &'a [(u64, u32, u64)]);
+
+fn graph(sa: u32, aa: u32, init: &[u64], nodes: &[N]) -> BehaviorGraph {
+    let mut g = BehaviorGraph::new(AtomLayout {
+        state_atoms: sa,
+        action_atoms: aa,
+    });
+    let (sw, aw) = (g.layout().state_words(), g.layout().action_words());
+    for &i in init {
+        g.add_initial(i).unwrap();
+    }
+    for &(fp, s, st, succ) in nodes {
+        let sv: Vec<u64> = vec![s; sw];
+        let stv: Vec<u64> = vec![st; aw];
+        let bits: Vec<Vec<u64>> = succ.iter().map(|x| vec![x.2; aw]).collect();
+        g.add_expansion(
+            fp,
+            &sv,
+            &stv,
+            succ.iter().zip(&bits).map(|(x, b)| SuccessorRecord {
+                fp: x.0,
+                action: x.1,
+                atoms: b,
+            }),
+        )
+        .unwrap();
+    }
+    g
+}
+
+fn s(i: u32) -> Ltl {
+    Ltl::State(i)
+}
+
+fn render(o: &Outcome) -> String {
+    match &o.verdict {
+        Verdict::Holds => "holds".into(),
+        Verdict::Violated(c) => {
+            let mut out = format!("violated (branch {})\n", c.branch);
+            for (i, st) in c.states.iter().enumerate() {
+                match st.action {
+                    None => writeln!(out, "{}: fp {}", i, st.fp).unwrap(),
+                    Some(a) => writeln!(out, "{}: fp {} <- action {}", i, st.fp, a).unwrap(),
+                }
+            }
+            match c.cycle {
+                Cycle::Stuttering => writeln!(out, "stuttering").unwrap(),
+                Cycle::BackTo { index, action } => {
+                    writeln!(out, "back to {index} <- action {action}").unwrap()
+                }
+            }
+            out
+        }
+    }
+}
+
+fn run(g: &BehaviorGraph, fair: &[Ltl], prop: &Ltl) -> String {
+    let fast = check(g, fair, prop).unwrap();
+    let slow = check_impl(g, fair, prop, true).unwrap();
+    // The tableau-only path must agree on the verdict, and both lassos must be genuine.
+    assert_eq!(
+        matches!(fast.verdict, Verdict::Holds),
+        matches!(slow.verdict, Verdict::Holds),
+        "fast path and tableau disagree on {prop}"
+    );
+    for o in [&fast, &slow] {
+        if let Verdict::Violated(c) = &o.verdict {
+            validate_lasso(g, fair, prop, c);
+        }
+    }
+    render(&fast)
+}
+
+// ---- An independent evaluator of formulas on lassos -------------------------------------
+
+/// The word of a lasso: per position (state bits, step bits), and the loop position.
+fn word(g: &BehaviorGraph, c: &Counterexample) -> (Vec<(Vec<u64>, Vec<u64>)>, usize) {
+    let find_edge = |from: u64, to: u64, action: u32| -> Vec<u64> {
+        let n = g.id_of(from).unwrap();
+        for e in g.edge_range(n) {
+            let e = e as u32;
+            if g.fingerprint(g.target(n, e)) == to && g.action(e) == Some(action) {
+                return g.action_bits(n, e).to_vec();
+            }
+        }
+        panic!("lasso uses a missing edge {from} -{action}-> {to}");
+    };
+    let init = g.id_of(c.states[0].fp).unwrap();
+    assert!(
+        g.initial_ids().contains(&init),
+        "lasso does not start in an initial state"
+    );
+    let mut w = vec![];
+    for i in 0..c.states.len() {
+        let n = g.id_of(c.states[i].fp).unwrap();
+        let sb = g.state_bits(n).to_vec();
+        let ab = if i + 1 < c.states.len() {
+            let nx = c.states[i + 1];
+            find_edge(c.states[i].fp, nx.fp, nx.action.unwrap())
+        } else {
+            match c.cycle {
+                Cycle::Stuttering => g.action_bits(n, super::graph::STUTTER).to_vec(),
+                Cycle::BackTo { index, action } => {
+                    find_edge(c.states[i].fp, c.states[index].fp, action)
+                }
+            }
+        };
+        w.push((sb, ab));
+    }
+    let lp = match c.cycle {
+        Cycle::Stuttering => c.states.len() - 1,
+        Cycle::BackTo { index, .. } => index,
+    };
+    (w, lp)
+}
+
+fn eval(f: &Ltl, w: &[(Vec<u64>, Vec<u64>)], lp: usize) -> Vec<bool> {
+    use super::formula::bit;
+    let n = w.len();
+    // Positions visited from i onwards: i..n, then lp..n forever.
+    let future =
+        |i: usize| -> Vec<usize> { (i.min(lp)..n).filter(|&j| j >= i || j >= lp).collect() };
+    match f {
+        Ltl::Bool(b) => vec![*b; n],
+        Ltl::State(a) => w.iter().map(|x| bit(&x.0, *a)).collect(),
+        Ltl::Action(a) => w.iter().map(|x| bit(&x.1, *a)).collect(),
+        Ltl::Not(x) => eval(x, w, lp).into_iter().map(|b| !b).collect(),
+        Ltl::And(xs) => {
+            let vs: Vec<_> = xs.iter().map(|x| eval(x, w, lp)).collect();
+            (0..n).map(|i| vs.iter().all(|v| v[i])).collect()
+        }
+        Ltl::Or(xs) => {
+            let vs: Vec<_> = xs.iter().map(|x| eval(x, w, lp)).collect();
+            (0..n).map(|i| vs.iter().any(|v| v[i])).collect()
+        }
+        Ltl::Implies(a, b) => eval(
+            &Ltl::Or(vec![Ltl::not((**a).clone()), (**b).clone()]),
+            w,
+            lp,
+        ),
+        Ltl::Equiv(a, b) => {
+            let (x, y) = (eval(a, w, lp), eval(b, w, lp));
+            (0..n).map(|i| x[i] == y[i]).collect()
+        }
+        Ltl::Always(x) => {
+            let v = eval(x, w, lp);
+            (0..n).map(|i| future(i).iter().all(|&j| v[j])).collect()
+        }
+        Ltl::Eventually(x) => {
+            let v = eval(x, w, lp);
+            (0..n).map(|i| future(i).iter().any(|&j| v[j])).collect()
+        }
+        Ltl::LeadsTo(a, b) => eval(
+            &Ltl::always(Ltl::implies((**a).clone(), Ltl::eventually((**b).clone()))),
+            w,
+            lp,
+        ),
+    }
+}
+
+fn validate_lasso(g: &BehaviorGraph, fair: &[Ltl], prop: &Ltl, c: &Counterexample) {
+    let (w, lp) = word(g, c);
+    for f in fair {
+        assert!(eval(f, &w, lp)[0], "lasso violates fairness {f}: {c:?}");
+    }
+    assert!(
+        !eval(prop, &w, lp)[0],
+        "lasso satisfies the property {prop}: {c:?}"
+    );
+}
+
+// ---- Scenario graphs ---------------------------------------------------------------------
+
+// State atoms: 0 Done, 1 ENABLED Next, 2 ENABLED GoDone. Action atoms: 0 <<Next>>, 1 <<GoDone>>.
+// 1 -> 2 (action 0), 2 -> 1 (action 1), 2 -> 3 (action 2 = GoDone); 3 is Done and deadlocked.
+const DONE: u32 = 0;
+const EN_NEXT: u32 = 1;
+const EN_GO: u32 = 2;
+fn go_done_graph(go_continuously_enabled: bool) -> BehaviorGraph {
+    let n1_state = if go_continuously_enabled {
+        0b110
+    } else {
+        0b010
+    };
+    let n1_succ: &[(u64, u32, u64)] = if go_continuously_enabled {
+        &[(2, 0, 0b01), (3, 2, 0b11)]
+    } else {
+        &[(2, 0, 0b01)]
+    };
+    graph(
+        3,
+        2,
+        &[1],
+        &[
+            (1, n1_state, 0, n1_succ),
+            (2, 0b110, 0, &[(1, 1, 0b01), (3, 2, 0b11)]),
+            (3, 0b001, 0, &[]),
+        ],
+    )
+}
+
+fn wf_next() -> Ltl {
+    Ltl::weak_fairness(EN_NEXT, 0)
+}
+
+#[test]
+fn eventually_violated_by_stuttering_without_fairness() {
+    let g = go_done_graph(false);
+    insta::assert_snapshot!(run(&g, &[], &Ltl::eventually(s(DONE))), @r"
+    violated (branch 0)
+    0: fp 1
+    stuttering
+    ");
+}
+
+#[test]
+fn eventually_violated_by_cycle_under_weak_fairness_of_next() {
+    let g = go_done_graph(false);
+    insta::assert_snapshot!(run(&g, &[wf_next()], &Ltl::eventually(s(DONE))), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    back to 0 <- action 1
+    ");
+}
+
+#[test]
+fn weak_fairness_does_not_force_an_intermittently_enabled_action() {
+    let g = go_done_graph(false);
+    let fair = [wf_next(), Ltl::weak_fairness(EN_GO, 1)];
+    insta::assert_snapshot!(run(&g, &fair, &Ltl::eventually(s(DONE))), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    back to 0 <- action 1
+    ");
+}
+
+#[test]
+fn strong_fairness_forces_an_intermittently_enabled_action() {
+    let g = go_done_graph(false);
+    let fair = [wf_next(), Ltl::strong_fairness(EN_GO, 1)];
+    assert_eq!(run(&g, &fair, &Ltl::eventually(s(DONE))), "holds");
+    // Strong fairness alone does not rule out stuttering in state 1 (GoDone disabled there).
+    let o = run(
+        &g,
+        &[Ltl::strong_fairness(EN_GO, 1)],
+        &Ltl::eventually(s(DONE)),
+    );
+    insta::assert_snapshot!(o, @r"
+    violated (branch 0)
+    0: fp 1
+    stuttering
+    ");
+}
+
+#[test]
+fn weak_fairness_forces_a_continuously_enabled_action() {
+    let g = go_done_graph(true);
+    let fair = [wf_next(), Ltl::weak_fairness(EN_GO, 1)];
+    assert_eq!(run(&g, &fair, &Ltl::eventually(s(DONE))), "holds");
+}
+
+#[test]
+fn deadlock_violates_eventually_by_stuttering() {
+    // 1 -> 2 -> 3, nothing enabled in 3, Done nowhere.
+    let g = graph(
+        2,
+        1,
+        &[1],
+        &[
+            (1, 0b10, 0, &[(2, 0, 1)]),
+            (2, 0b10, 0, &[(3, 0, 1)]),
+            (3, 0b00, 0, &[]),
+        ],
+    );
+    insta::assert_snapshot!(run(&g, &[wf_next()], &Ltl::eventually(s(DONE))), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    2: fp 3 <- action 0
+    stuttering
+    ");
+    // With Done in the deadlocked state the property holds.
+    let g = graph(
+        2,
+        1,
+        &[1],
+        &[
+            (1, 0b10, 0, &[(2, 0, 1)]),
+            (2, 0b10, 0, &[(3, 0, 1)]),
+            (3, 0b01, 0, &[]),
+        ],
+    );
+    assert_eq!(run(&g, &[wf_next()], &Ltl::eventually(s(DONE))), "holds");
+}
+
+// State atoms: 0 P, 1 ENABLED Next, 2 Q. Action atom 0 <<Next>>.
+const P: u32 = 0;
+const Q: u32 = 2;
+
+#[test]
+fn always_eventually() {
+    // 1 <-> 2 with P in 2; 2 -> 4 -> 4 (a real self-loop changing nothing visible) without P.
+    let g = graph(
+        3,
+        1,
+        &[1],
+        &[
+            (1, 0b010, 0, &[(2, 0, 1)]),
+            (2, 0b011, 0, &[(1, 1, 1), (4, 2, 1)]),
+            (4, 0b010, 0, &[(4, 3, 0), (5, 3, 1)]),
+            (5, 0b010, 0, &[(4, 4, 1)]),
+        ],
+    );
+    let prop = Ltl::always_eventually(s(P));
+    insta::assert_snapshot!(run(&g, &[wf_next()], &prop), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    2: fp 4 <- action 2
+    3: fp 5 <- action 3
+    back to 2 <- action 4
+    ");
+    let g = graph(
+        3,
+        1,
+        &[1],
+        &[(1, 0b010, 0, &[(2, 0, 1)]), (2, 0b011, 0, &[(1, 1, 1)])],
+    );
+    assert_eq!(run(&g, &[wf_next()], &prop), "holds");
+}
+
+#[test]
+fn eventually_always() {
+    let prop = Ltl::eventually_always(s(P));
+    // P only in 1 of the cycle 1 <-> 2.
+    let g = graph(
+        3,
+        1,
+        &[1],
+        &[(1, 0b011, 0, &[(2, 0, 1)]), (2, 0b010, 0, &[(1, 1, 1)])],
+    );
+    insta::assert_snapshot!(run(&g, &[wf_next()], &prop), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    back to 0 <- action 1
+    ");
+    // 1 -> 2 -> 3 -> 2 with P in 2 and 3: holds; without fairness stuttering in 1 violates.
+    let g = graph(
+        3,
+        1,
+        &[1],
+        &[
+            (1, 0b010, 0, &[(2, 0, 1)]),
+            (2, 0b011, 0, &[(3, 1, 1)]),
+            (3, 0b011, 0, &[(2, 2, 1)]),
+        ],
+    );
+    assert_eq!(run(&g, &[wf_next()], &prop), "holds");
+    insta::assert_snapshot!(run(&g, &[], &prop), @r"
+    violated (branch 0)
+    0: fp 1
+    stuttering
+    ");
+}
+
+#[test]
+fn leads_to() {
+    // 1 (P) -> 2 -> 3 (Q) -> 1, and 2 -> 4 <-> 5 never reaching Q.
+    let prop = Ltl::leads_to(s(P), s(Q));
+    let g = graph(
+        3,
+        1,
+        &[1],
+        &[
+            (1, 0b011, 0, &[(2, 0, 1)]),
+            (2, 0b010, 0, &[(3, 1, 1), (4, 2, 1)]),
+            (3, 0b110, 0, &[(1, 3, 1)]),
+            (4, 0b010, 0, &[(5, 4, 1)]),
+            (5, 0b010, 0, &[(4, 5, 1)]),
+        ],
+    );
+    insta::assert_snapshot!(run(&g, &[wf_next()], &prop), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    2: fp 4 <- action 2
+    3: fp 5 <- action 4
+    back to 2 <- action 5
+    ");
+    let g = graph(
+        3,
+        1,
+        &[1],
+        &[
+            (1, 0b011, 0, &[(2, 0, 1)]),
+            (2, 0b010, 0, &[(3, 1, 1)]),
+            (3, 0b110, 0, &[(1, 3, 1)]),
+        ],
+    );
+    assert_eq!(run(&g, &[wf_next()], &prop), "holds");
+    // Q before P does not count: P in 2 only, Q in 1 only, 1 -> 2 -> 3 (stuck, no Q).
+    let g = graph(
+        3,
+        1,
+        &[1],
+        &[
+            (1, 0b110, 0, &[(2, 0, 1)]),
+            (2, 0b011, 0, &[(3, 1, 1)]),
+            (3, 0b000, 0, &[]),
+        ],
+    );
+    insta::assert_snapshot!(run(&g, &[wf_next()], &prop), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    2: fp 3 <- action 1
+    stuttering
+    ");
+}
+
+#[test]
+fn conjunction_of_properties_reports_the_violated_conjunct() {
+    // Done is reached (first conjunct holds), but P never holds afterwards (second fails).
+    let g = go_done_graph(true);
+    let fair = [wf_next(), Ltl::weak_fairness(EN_GO, 1)];
+    let prop = Ltl::And(vec![
+        Ltl::eventually(s(DONE)),
+        Ltl::always_eventually(s(EN_NEXT)),
+    ]);
+    let out = run(&g, &fair, &prop);
+    insta::assert_snapshot!(out, @r"
+    violated (branch 1)
+    0: fp 1
+    1: fp 3 <- action 2
+    stuttering
+    ");
+    let o = check(&g, &fair, &prop).unwrap();
+    assert_eq!(o.stats.branches, 2);
+}
+
+#[test]
+fn initial_state_predicate_property() {
+    let g = go_done_graph(false);
+    insta::assert_snapshot!(run(&g, &[wf_next()], &s(DONE)), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    back to 0 <- action 1
+    ");
+    assert_eq!(run(&g, &[], &s(EN_NEXT)), "holds");
+}
+
+#[test]
+fn tautology_has_no_branches() {
+    let g = go_done_graph(false);
+    let o = check(&g, &[], &Ltl::always(Ltl::Or(vec![s(P), Ltl::not(s(P))]))).unwrap();
+    assert_eq!(o.verdict, Verdict::Holds);
+    assert_eq!(o.stats.branches, 0);
+}
+
+#[test]
+fn action_property_violated_on_edge_into_seen_state() {
+    // [][A]_v with atom 0 = [A]_v; the edge 3 -> 1 (already seen) violates it.
+    let g = graph(
+        1,
+        1,
+        &[1],
+        &[
+            (1, 0, 1, &[(2, 0, 1)]),
+            (2, 0, 1, &[(3, 1, 1)]),
+            (3, 0, 1, &[(1, 2, 0)]),
+        ],
+    );
+    let path = find_action_violation(&g, &Ltl::Action(0)).unwrap().unwrap();
+    let fps: Vec<_> = path.iter().map(|s| (s.fp, s.action)).collect();
+    assert_eq!(
+        fps,
+        vec![(1, None), (2, Some(0)), (3, Some(1)), (1, Some(2))]
+    );
+    assert_eq!(find_action_violation(&g, &Ltl::Bool(true)).unwrap(), None);
+    assert_eq!(
+        find_action_violation(&g, &Ltl::always(Ltl::Action(0))),
+        Err(LivenessError::NotAnActionPredicate)
+    );
+    // The same as a temporal property also finds a violation (with a continuation).
+    let o = check(&g, &[], &Ltl::always_action(0)).unwrap();
+    assert!(matches!(o.verdict, Verdict::Violated(_)));
+}
+
+#[test]
+fn atoms_out_of_range_are_errors() {
+    let g = go_done_graph(false);
+    assert_eq!(
+        check(&g, &[], &Ltl::eventually(s(7))),
+        Err(LivenessError::StateAtomOutOfRange { atom: 7, layout: 3 })
+    );
+    assert_eq!(
+        check(&g, &[Ltl::weak_fairness(0, 9)], &Ltl::eventually(s(0))),
+        Err(LivenessError::ActionAtomOutOfRange { atom: 9, layout: 2 })
+    );
+}
+
+#[test]
+fn partial_graph_reports_no_spurious_violation() {
+    // Node 2 is known but not expanded yet: no stuttering there, so no violation so far.
+    let g = graph(2, 1, &[1], &[(1, 0b10, 0, &[(2, 0, 1)])]);
+    assert_eq!(run(&g, &[wf_next()], &Ltl::eventually(s(DONE))), "holds");
+}
+
+#[test]
+fn many_strong_fairness_conditions_are_polynomial() {
+    // k processes on a ring of states; process i moves from state i to i+1 (mod k), enabled only
+    // there; Done never holds. SF for every process: the ring cycle is fair.
+    let k = 40u32;
+    let mut g = BehaviorGraph::new(AtomLayout {
+        state_atoms: k + 1,
+        action_atoms: k,
+    });
+    g.add_initial(0).unwrap();
+    for i in 0..k {
+        let mut sb = vec![0u64; 1];
+        sb[(i + 1) as usize / 64] |= 1 << ((i + 1) % 64);
+        let ab = vec![1u64 << i];
+        g.add_expansion(
+            i as u64,
+            &sb,
+            &[0],
+            [SuccessorRecord {
+                fp: ((i + 1) % k) as u64,
+                action: i,
+                atoms: &ab,
+            }],
+        )
+        .unwrap();
+    }
+    let fair: Vec<Ltl> = (0..k).map(|i| Ltl::strong_fairness(i + 1, i)).collect();
+    let o = check(&g, &fair, &Ltl::eventually(s(0))).unwrap();
+    let Verdict::Violated(c) = &o.verdict else {
+        panic!("expected a violation")
+    };
+    assert_eq!(c.states.len(), k as usize);
+    assert_eq!(
+        c.cycle,
+        Cycle::BackTo {
+            index: 0,
+            action: k - 1
+        }
+    );
+    validate_lasso(&g, &fair, &Ltl::eventually(s(0)), c);
+}
+
+#[test]
+fn shared_builder_matches_single_owner_builder() {
+    let layout = AtomLayout {
+        state_atoms: 3,
+        action_atoms: 2,
+    };
+    let b = SharedGraphBuilder::new(layout, 4);
+    b.add_initial(1).unwrap();
+    std::thread::scope(|sc| {
+        for t in 0..2u64 {
+            let b = &b;
+            sc.spawn(move || {
+                for i in (t..3000).step_by(2) {
+                    let bits = [1u64];
+                    b.add_expansion(
+                        i + 1,
+                        &[0b010],
+                        &[0],
+                        [SuccessorRecord {
+                            fp: (i + 1) % 3000 + 1,
+                            action: 0,
+                            atoms: &bits,
+                        }],
+                    )
+                    .unwrap();
+                }
+            });
+        }
+    });
+    let g = b.finish().unwrap();
+    assert_eq!(g.node_count(), 3000);
+    assert_eq!(g.edge_count(), 3000);
+    let o = check(&g, &[wf_next()], &Ltl::eventually(s(DONE))).unwrap();
+    let Verdict::Violated(c) = &o.verdict else {
+        panic!("expected a violation")
+    };
+    assert_eq!(c.states.len(), 3000);
+}
