@@ -8,7 +8,7 @@ use tlc_syntax::{FileId, ParsedFile, SourceMap, Span, SyntaxError};
 
 /// Parses one `.tla` file.
 // FIXME(cli): replace the body by `tlc_syntax::parse_file(file, src)` once it lands.
-fn parse_tla(file: FileId, src: &str) -> ParsedFile {
+pub fn parse_tla(file: FileId, src: &str) -> ParsedFile {
     ParsedFile {
         modules: Vec::new(),
         errors: vec![SyntaxError {
@@ -20,7 +20,7 @@ fn parse_tla(file: FileId, src: &str) -> ParsedFile {
 
 /// Parses a `.cfg` file and returns its syntax errors.
 // FIXME(cli): call `tlc_syntax::cfg::parse_config(file, src)` once it lands and keep the Config.
-fn parse_cfg(file: FileId, src: &str) -> Vec<SyntaxError> {
+pub fn parse_cfg(file: FileId, src: &str) -> Vec<SyntaxError> {
     let _ = (file, src);
     Vec::new()
 }
