@@ -188,6 +188,8 @@ impl Layout {
         self.truncate(keep, pos);
     }
 
+    // the `if`s inside match arms have side effects in their conditions
+    #[allow(clippy::collapsible_match)]
     fn token(&mut self, s: usize, t: Tok, e: usize, col: u32) {
         if is_boundary(&t) {
             self.truncate(0, s);
@@ -374,41 +376,6 @@ pub fn layout(src: &str, raw: Vec<Spanned>) -> Vec<Spanned> {
     l.out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn render(src: &str) -> String {
-        let (toks, errs) = tokenize(FileId(0), src);
-        assert!(errs.is_empty(), "{errs:?}");
-        crate::layout::render_compact(src, &toks)
-    }
-
-    #[test]
-    fn simple_list() {
-        let s = render("---- MODULE M ----\nInit == /\\ x = 0\n        /\\ y = 1\n====\n");
-        assert_eq!(
-            s,
-            "MODULE_START M ---- Init == BEGIN_AND x = 0 BULLET y = 1 END ===="
-        );
-    }
-
-    #[test]
-    fn infix_after_expression() {
-        let s = render("---- MODULE M ----\nQux == x = 0\n       /\\ y = 1\n====\n");
-        assert_eq!(s, "MODULE_START M ---- Qux == x = 0 /\\ y = 1 ====");
-    }
-
-    #[test]
-    fn step_label_split_in_expression() {
-        let s = render("---- MODULE M ----\nA == a<1>b\n<1>2. QED\n====\n");
-        assert_eq!(
-            s,
-            "MODULE_START M ---- A == a < 1 > b STEP(<1>2) . QED ===="
-        );
-    }
-}
-
 /// Renders a laid-out token stream compactly on one line, tokens separated by
 /// spaces: identifiers and symbols as written in canonical form, layout tokens as
 /// `BEGIN_AND`, `BEGIN_OR`, `BULLET`, `END`. Used by tests and debugging.
@@ -458,5 +425,40 @@ pub fn render_tok(src: &str, s: usize, t: &Tok, e: usize) -> String {
         Tok::WF => "WF_".into(),
         Tok::SF => "SF_".into(),
         _ => src.get(s..e).unwrap_or("?").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(src: &str) -> String {
+        let (toks, errs) = tokenize(FileId(0), src);
+        assert!(errs.is_empty(), "{errs:?}");
+        crate::layout::render_compact(src, &toks)
+    }
+
+    #[test]
+    fn simple_list() {
+        let s = render("---- MODULE M ----\nInit == /\\ x = 0\n        /\\ y = 1\n====\n");
+        assert_eq!(
+            s,
+            "MODULE_START M ---- Init == BEGIN_AND x = 0 BULLET y = 1 END ===="
+        );
+    }
+
+    #[test]
+    fn infix_after_expression() {
+        let s = render("---- MODULE M ----\nQux == x = 0\n       /\\ y = 1\n====\n");
+        assert_eq!(s, "MODULE_START M ---- Qux == x = 0 /\\ y = 1 ====");
+    }
+
+    #[test]
+    fn step_label_split_in_expression() {
+        let s = render("---- MODULE M ----\nA == a<1>b\n<1>2. QED\n====\n");
+        assert_eq!(
+            s,
+            "MODULE_START M ---- A == a < 1 > b STEP(<1>2) . QED ===="
+        );
     }
 }

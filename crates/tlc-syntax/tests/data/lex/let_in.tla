@@ -1,0 +1,7 @@
+---- MODULE let_in ----
+Baz == LET u == /\ a
+                /\ b
+           v == c
+       IN /\ u
+          /\ c
+====

@@ -1,0 +1,11 @@
+---- MODULE proofs ----
+THEOREM T == /\ a
+             /\ b
+<1>1. x < 1
+  BY <1>1, a<1>b DEF Foo
+<1>2. /\ c
+      /\ d
+  OBVIOUS
+<1> QED
+  PROOF OMITTED
+====
