@@ -3,6 +3,7 @@
 //! wiring a new parser entry point is a change in this file only.
 
 use std::path::{Path, PathBuf};
+use tlc_syntax::cfg::Config;
 use tlc_syntax::loader::{load_spec_with, LoadedSpec};
 use tlc_syntax::{FileId, ParsedFile, SourceMap, Span, SyntaxError};
 
@@ -18,11 +19,9 @@ pub fn parse_tla(file: FileId, src: &str) -> ParsedFile {
     }
 }
 
-/// Parses a `.cfg` file and returns its syntax errors.
-// FIXME(cli): call `tlc_syntax::cfg::parse_config(file, src)` once it lands and keep the Config.
-pub fn parse_cfg(file: FileId, src: &str) -> Vec<SyntaxError> {
-    let _ = (file, src);
-    Vec::new()
+/// Parses a `.cfg` file: the config and its syntax errors.
+pub fn parse_cfg(file: FileId, src: &str) -> (Config, Vec<SyntaxError>) {
+    tlc_syntax::cfg::parse_config(file, src)
 }
 
 /// Loads the root module and, transitively, every module it depends on.
@@ -35,6 +34,8 @@ pub fn load(spec: &Path, search_path: &[PathBuf]) -> LoadedSpec {
 pub struct LoadedConfig {
     /// The config's file id in the spec's source map.
     pub file: FileId,
+    /// The config (partial if there are errors).
+    pub config: Config,
     /// Its syntax errors.
     pub errors: Vec<SyntaxError>,
 }
@@ -55,6 +56,10 @@ pub fn load_config(path: &Path, sources: &mut SourceMap) -> Result<LoadedConfig,
         reason,
     })?;
     let file = sources.add(path, text);
-    let errors = parse_cfg(file, &sources.file(file).text);
-    Ok(LoadedConfig { file, errors })
+    let (config, errors) = parse_cfg(file, &sources.file(file).text);
+    Ok(LoadedConfig {
+        file,
+        config,
+        errors,
+    })
 }

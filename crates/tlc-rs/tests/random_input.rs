@@ -134,7 +134,7 @@ fn check_tla(src: &str) {
 }
 
 fn check_cfg(src: &str) {
-    for e in &parse_cfg(FileId(0), src) {
+    for e in &parse_cfg(FileId(0), src).1 {
         assert!(
             e.span.start <= e.span.end && e.span.end as usize <= src.len(),
             "span {:?} outside input: {src:?}",
