@@ -130,7 +130,7 @@ pub struct TraceStep {
     pub action: String,
     /// Where the action is defined, if known.
     pub location: Option<SourceRange>,
-    /// Each variable with its value as TLA+ text, in declaration order.
+    /// Each variable with its value as TLA+ text, in printing order (TLC sorts by name).
     pub state: Vec<(String, String)>,
 }
 
