@@ -5,7 +5,8 @@
 //!
 //! # Rules (after SANY's `JunctionListContext`)
 //!
-//! Columns count characters, not bytes (`∧` is one column). The pass keeps a stack
+//! Columns count characters, not bytes (`∧` is one column); a tab moves to the
+//! next tab stop (every 8 columns), as in SANY. The pass keeps a stack
 //! of *contexts*: open junction lists `(kind, column)` and the delimiters and
 //! keyword constructs they may sit in (`(`, `[`, `{`, `<<`, `IF`, `LET`, `CASE`, and
 //! quantifiers `\A \E CHOOSE LAMBDA \AA \EE PICK` up to their `:`). For each token:
@@ -319,6 +320,22 @@ fn split_label(text: &str, s: usize) -> Vec<Spanned> {
     out
 }
 
+/// Advances a 1-based (line, column) position over `text`. Columns count
+/// characters; a tab advances to the next multiple of 8 plus one, as in SANY
+/// (JavaCC's default tab size; checked against TLC).
+fn advance(text: &str, line: &mut u32, col: &mut u32) {
+    for ch in text.chars() {
+        match ch {
+            '\n' => {
+                *line += 1;
+                *col = 1;
+            }
+            '\t' => *col = (*col - 1) / 8 * 8 + 9,
+            _ => *col += 1,
+        }
+    }
+}
+
 /// Runs the layout pass over raw tokens of `src` (as produced by [`lexer::lex`]).
 pub fn layout(src: &str, raw: Vec<Spanned>) -> Vec<Spanned> {
     let mut l = Layout {
@@ -334,21 +351,16 @@ pub fn layout(src: &str, raw: Vec<Spanned>) -> Vec<Spanned> {
     for (s, t, e) in raw {
         let s_clamped = s.min(src.len());
         if s_clamped >= pos {
-            for ch in src[pos..s_clamped].chars() {
-                if ch == '\n' {
-                    line += 1;
-                    col = 1;
-                } else {
-                    col += 1;
-                }
-            }
+            advance(&src[pos..s_clamped], &mut line, &mut col);
             pos = s_clamped;
         }
         let first_on_line = line != prev_line;
         if let Tok::StepLabel(text) = &t {
             if !first_on_line && l.prev_ends {
                 for (ps, pt, pe) in split_label(text, s) {
-                    let pc = col + src[s..ps.min(src.len())].chars().count() as u32;
+                    let mut pc = col;
+                    let mut pl = line;
+                    advance(&src[s..ps.min(src.len())], &mut pl, &mut pc);
                     l.token(ps, pt, pe, pc);
                 }
                 prev_line = line;
@@ -360,14 +372,7 @@ pub fn layout(src: &str, raw: Vec<Spanned>) -> Vec<Spanned> {
         // `----\nMODULE`): advance the tracker so the next token's line is right
         let e_clamped = e.min(src.len());
         if e_clamped > pos {
-            for ch in src[pos..e_clamped].chars() {
-                if ch == '\n' {
-                    line += 1;
-                    col = 1;
-                } else {
-                    col += 1;
-                }
-            }
+            advance(&src[pos..e_clamped], &mut line, &mut col);
             pos = e_clamped;
         }
         prev_line = line;
