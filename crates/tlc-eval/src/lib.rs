@@ -1,1 +1,684 @@
-//! placeholder
+//! TLA+ semantics for tlc-rs: name resolution and module instantiation ([`compile`]),
+//! evaluation of expressions over `tlc-value` values, the standard modules, and TLC-style
+//! enumeration of initial states and successor states.
+//!
+//! Entry point: [`Program::compile`] turns the loaded modules plus a [`ModelConfig`] into a
+//! [`Program`] whose expressions have every name resolved (variables to slots, bound
+//! variables to frame slots, operators to definition ids, builtins to [`Builtin`] ids).
+//! The program is immutable and `Sync`: workers share it and call
+//! [`Program::init_states`], [`Program::successors`], [`Program::eval_invariant`], ...
+//!
+//! **Architecture invariant:** this crate knows nothing about threads, the state store,
+//! terminals or JSON; it depends only on `tlc-syntax` and `tlc-value`.
+
+pub mod builtins;
+mod compile;
+mod enumerate;
+pub mod error;
+mod eval;
+pub mod ir;
+mod stdlib;
+
+pub use builtins::Builtin;
+pub use compile::{Binding, ConstantSetting};
+pub use error::{CompileError, EvalError, EvalErrorKind};
+
+use compile::Compiler;
+use enumerate::{enum_ex, first_unassigned, unspecified, Cont};
+use eval::Cx;
+use ir::*;
+use std::sync::Arc;
+use tlc_syntax::ast::Module;
+use tlc_syntax::Span;
+use tlc_value::{fingerprint_state, MvPerm, Value};
+
+/// A state: one value per variable, indexed by slot ([`Program::vars`]).
+pub type State = Box<[Value]>;
+
+/// Index of an action in [`Program::actions`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActionId(pub u32);
+
+/// What to check, as named by the configuration (`.cfg`) file.
+#[derive(Clone, Debug, Default)]
+pub struct ModelConfig {
+    /// `CONSTANT` entries.
+    pub constants: Vec<ConstantSetting>,
+    /// `INIT`.
+    pub init: Option<String>,
+    /// `NEXT`.
+    pub next: Option<String>,
+    /// `SPECIFICATION`.
+    pub specification: Option<String>,
+    /// `INVARIANT`s.
+    pub invariants: Vec<String>,
+    /// `PROPERTY`s.
+    pub properties: Vec<String>,
+    /// `CONSTRAINT`s.
+    pub constraints: Vec<String>,
+    /// `ACTION_CONSTRAINT`s.
+    pub action_constraints: Vec<String>,
+    /// `SYMMETRY`.
+    pub symmetry: Option<String>,
+    /// `VIEW`.
+    pub view: Option<String>,
+    /// `ALIAS`.
+    pub alias: Option<String>,
+    /// `POSTCONDITION`s.
+    pub postconditions: Vec<String>,
+}
+
+/// A named, compiled expression evaluated in a fresh frame of `frame` slots.
+#[derive(Clone, Debug)]
+pub struct Named {
+    /// The name (definition name or a description).
+    pub name: Arc<str>,
+    /// Where it is defined.
+    pub span: Span,
+    /// The compiled expression.
+    pub expr: Ex,
+    /// Frame size needed to evaluate it.
+    pub frame: u32,
+}
+
+/// One action of the next-state relation (a top-level disjunct of Next).
+pub type Action = Named;
+
+/// A PROPERTY, classified as TLC does.
+#[derive(Clone, Debug)]
+pub enum Property {
+    /// `[]P` with `P` a state predicate: checked like an invariant (`P` is given).
+    Invariant(Named),
+    /// `[][A]_v`: an action property checked on every transition (the `[A]_v` is given).
+    Action(Named),
+    /// Anything else: for the liveness layer (the whole formula is given).
+    Temporal(Named),
+}
+
+/// The compiled model.
+#[derive(Debug)]
+pub struct Program {
+    defs: Vec<Def>,
+    /// Variable names by slot.
+    pub vars: Vec<Arc<str>>,
+    /// The initial predicate.
+    pub init: Option<Named>,
+    /// The next-state relation as a whole.
+    pub next: Option<Named>,
+    /// The actions (disjuncts of Next), in order.
+    pub actions: Vec<Action>,
+    /// `INVARIANT`s.
+    pub invariants: Vec<Named>,
+    /// `CONSTRAINT`s.
+    pub constraints: Vec<Named>,
+    /// `ACTION_CONSTRAINT`s.
+    pub action_constraints: Vec<Named>,
+    /// `PROPERTY`s.
+    pub properties: Vec<Property>,
+    /// Fairness conjuncts of the SPECIFICATION (`WF`/`SF`, possibly under `\A`).
+    pub fairness: Vec<Named>,
+    /// Other temporal conjuncts of the SPECIFICATION.
+    pub spec_temporal: Vec<Named>,
+    /// `VIEW`.
+    pub view: Option<Named>,
+    /// `ALIAS`.
+    pub alias: Option<Named>,
+    /// `POSTCONDITION`s.
+    pub postconditions: Vec<Named>,
+    /// `ASSUME`s of the root module (and modules it extends).
+    pub assumptions: Vec<Named>,
+    /// `SYMMETRY` permutations (empty without SYMMETRY).
+    pub symmetry: Vec<MvPerm>,
+}
+
+fn root_named(c: &mut Compiler, name: &str) -> Result<Named, CompileError> {
+    let ex = c
+        .root_name(name, Span::default())
+        .map_err(|e| CompileError {
+            span: e.span,
+            message: if e.message.starts_with("Unknown operator") {
+                format!("The configuration names {name}, which is not defined in the specification")
+            } else {
+                e.message
+            },
+        })?;
+    Ok(Named {
+        name: Arc::from(name),
+        span: Span::default(),
+        expr: ex,
+        frame: 0,
+    })
+}
+
+impl Program {
+    /// Compiles the loaded modules (root first) with the given configuration.
+    pub fn compile(modules: &[Module], cfg: &ModelConfig) -> Result<Program, Vec<CompileError>> {
+        let mut c = Compiler::new(modules, cfg.constants.clone()).map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        let one = |r: Result<Named, CompileError>, errors: &mut Vec<CompileError>| match r {
+            Ok(n) => Some(n),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let mut init = cfg
+            .init
+            .as_deref()
+            .and_then(|n| one(root_named(&mut c, n), &mut errors));
+        let mut next = cfg
+            .next
+            .as_deref()
+            .and_then(|n| one(root_named(&mut c, n), &mut errors));
+        let spec = cfg
+            .specification
+            .as_deref()
+            .and_then(|n| one(root_named(&mut c, n), &mut errors));
+        let list = |c: &mut Compiler, names: &[String], errors: &mut Vec<CompileError>| {
+            names
+                .iter()
+                .filter_map(|n| match root_named(c, n) {
+                    Ok(x) => Some(x),
+                    Err(e) => {
+                        errors.push(e);
+                        None
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        let invariants = list(&mut c, &cfg.invariants, &mut errors);
+        let constraints = list(&mut c, &cfg.constraints, &mut errors);
+        let action_constraints = list(&mut c, &cfg.action_constraints, &mut errors);
+        let props = list(&mut c, &cfg.properties, &mut errors);
+        let postconditions = list(&mut c, &cfg.postconditions, &mut errors);
+        let view = cfg
+            .view
+            .as_deref()
+            .and_then(|n| one(root_named(&mut c, n), &mut errors));
+        let alias = cfg
+            .alias
+            .as_deref()
+            .and_then(|n| one(root_named(&mut c, n), &mut errors));
+        let symmetry = cfg
+            .symmetry
+            .as_deref()
+            .and_then(|n| one(root_named(&mut c, n), &mut errors));
+        let mut assumptions = Vec::new();
+        for (m, u) in c.assumptions() {
+            let d = c.assumption_def(m, u);
+            assumptions.push(d);
+        }
+        c.drain(&mut errors);
+        c.analyse_levels();
+        let defs = std::mem::take(&mut c.defs);
+        let vars = c.vars.clone();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut p = Program {
+            defs,
+            vars,
+            init: None,
+            next: None,
+            actions: Vec::new(),
+            invariants,
+            constraints,
+            action_constraints,
+            properties: Vec::new(),
+            fairness: Vec::new(),
+            spec_temporal: Vec::new(),
+            view,
+            alias,
+            postconditions,
+            assumptions: Vec::new(),
+            symmetry: Vec::new(),
+        };
+        p.assumptions = assumptions
+            .into_iter()
+            .map(|d| {
+                let def = &p.defs[d.0 as usize];
+                Named {
+                    name: def.name.clone(),
+                    span: def.span,
+                    expr: Ex {
+                        kind: ExKind::Call {
+                            def: d,
+                            capture: 0,
+                            args: Vec::new(),
+                        },
+                        span: def.span,
+                    },
+                    frame: 0,
+                }
+            })
+            .collect();
+        if let Some(s) = spec {
+            let mut inits = Vec::new();
+            let mut items = Vec::new();
+            p.conjuncts(&s.expr, &mut items);
+            for it in items {
+                match &it.kind {
+                    ExKind::Temporal(Temporal::Always, xs)
+                        if matches!(xs[0].kind, ExKind::BoxAction(..)) && next.is_none() =>
+                    {
+                        if let ExKind::BoxAction(a, _) = &xs[0].kind {
+                            next = Some(Named {
+                                name: p.name_of(a).unwrap_or_else(|| Arc::from("Next")),
+                                span: a.span,
+                                expr: (**a).clone(),
+                                frame: 0,
+                            });
+                        }
+                    }
+                    _ if is_fairness(&it) => p.fairness.push(Named {
+                        name: Arc::from("fairness"),
+                        span: it.span,
+                        expr: it.clone(),
+                        frame: 0,
+                    }),
+                    _ if p.is_temporal(&it) => p.spec_temporal.push(Named {
+                        name: Arc::from("temporal"),
+                        span: it.span,
+                        expr: it.clone(),
+                        frame: 0,
+                    }),
+                    _ => inits.push(it.clone()),
+                }
+            }
+            if init.is_none() && !inits.is_empty() {
+                let name = if inits.len() == 1 {
+                    p.name_of(&inits[0]).unwrap_or_else(|| Arc::from("Init"))
+                } else {
+                    Arc::from("Init")
+                };
+                let span = inits[0].span;
+                init = Some(Named {
+                    name,
+                    span,
+                    expr: if inits.len() == 1 {
+                        inits.remove(0)
+                    } else {
+                        Ex {
+                            kind: ExKind::And(inits),
+                            span,
+                        }
+                    },
+                    frame: 0,
+                });
+            }
+        }
+        if let Some(n) = &next {
+            let mut acts = Vec::new();
+            p.split_actions(&n.expr, n.frame, &n.name, n.span, true, &mut acts);
+            p.actions = acts;
+        }
+        p.init = init;
+        p.next = next;
+        for prop in props {
+            let mut items = Vec::new();
+            p.conjuncts(&prop.expr, &mut items);
+            for it in items {
+                let named = |e: Ex| Named {
+                    name: prop.name.clone(),
+                    span: prop.span,
+                    expr: e,
+                    frame: 0,
+                };
+                match &it.kind {
+                    ExKind::Temporal(Temporal::Always, xs)
+                        if !p.is_temporal(&xs[0]) && !p.is_action(&xs[0]) =>
+                    {
+                        p.properties.push(Property::Invariant(named(xs[0].clone())))
+                    }
+                    ExKind::Temporal(Temporal::Always, xs)
+                        if matches!(xs[0].kind, ExKind::BoxAction(..))
+                            && !p.is_temporal(&xs[0]) =>
+                    {
+                        p.properties.push(Property::Action(named(xs[0].clone())))
+                    }
+                    _ => p.properties.push(Property::Temporal(named(it.clone()))),
+                }
+            }
+        }
+        if let Some(sym) = symmetry {
+            match p.eval_const(&sym) {
+                Ok(v) => match MvPerm::from_symmetry_set(&v) {
+                    Ok(perms) => p.symmetry = perms,
+                    Err(e) => return Err(vec![CompileError::config(format!("SYMMETRY: {e}"))]),
+                },
+                Err(e) => {
+                    return Err(vec![CompileError::config(format!(
+                        "SYMMETRY: {}",
+                        e.message
+                    ))])
+                }
+            }
+        }
+        Ok(p)
+    }
+
+    /// The definition body behind a zero-argument, root-context call, if any.
+    fn expand0<'a>(&'a self, e: &'a Ex) -> Option<&'a Def> {
+        match &e.kind {
+            ExKind::Call {
+                def,
+                capture: 0,
+                args,
+            } if args.is_empty() => {
+                let d = &self.defs[def.0 as usize];
+                if d.nargs == 0 && d.fn_bounds.is_none() {
+                    Some(d)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn name_of(&self, e: &Ex) -> Option<Arc<str>> {
+        match &e.kind {
+            ExKind::Call { def, .. } => Some(self.defs[def.0 as usize].name.clone()),
+            _ => None,
+        }
+    }
+
+    /// Flattens conjunctions, expanding zero-argument definitions whose frame is empty.
+    fn conjuncts(&self, e: &Ex, out: &mut Vec<Ex>) {
+        match &e.kind {
+            ExKind::And(xs) => {
+                for x in xs {
+                    self.conjuncts(x, out);
+                }
+            }
+            _ => match self.expand0(e) {
+                Some(d)
+                    if d.frame == 0
+                        && matches!(d.body.kind, ExKind::And(_) | ExKind::Call { .. }) =>
+                {
+                    self.conjuncts(&d.body, out)
+                }
+                _ => out.push(e.clone()),
+            },
+        }
+    }
+
+    fn is_temporal(&self, e: &Ex) -> bool {
+        let mut t = false;
+        let mut seen = Vec::new();
+        self.visit_deep(e, &mut seen, &mut |x| {
+            if matches!(x.kind, ExKind::Temporal(..) | ExKind::Fair(..)) {
+                t = true;
+            }
+        });
+        t
+    }
+
+    fn is_action(&self, e: &Ex) -> bool {
+        let mut t = false;
+        let mut seen = Vec::new();
+        self.visit_deep(e, &mut seen, &mut |x| {
+            if matches!(
+                x.kind,
+                ExKind::Prime(_)
+                    | ExKind::Unchanged(_)
+                    | ExKind::BoxAction(..)
+                    | ExKind::AngleAction(..)
+            ) {
+                t = true;
+            }
+        });
+        t
+    }
+
+    fn visit_deep(&self, e: &Ex, seen: &mut Vec<DefId>, f: &mut dyn FnMut(&Ex)) {
+        compile::visit_ex(e, &mut |x| {
+            f(x);
+        });
+        let mut calls = Vec::new();
+        compile::visit_calls(e, &mut |d| calls.push(d));
+        for d in calls {
+            if !seen.contains(&d) {
+                seen.push(d);
+                let body = &self.defs[d.0 as usize].body;
+                self.visit_deep(body, seen, f);
+            }
+        }
+    }
+
+    fn split_actions(
+        &self,
+        e: &Ex,
+        frame: u32,
+        name: &Arc<str>,
+        span: Span,
+        top: bool,
+        out: &mut Vec<Action>,
+    ) {
+        match &e.kind {
+            ExKind::Or(xs) => {
+                for x in xs {
+                    self.split_actions(x, frame, name, span, false, out);
+                }
+            }
+            _ => {
+                if let Some(d) = self.expand0(e) {
+                    if frame == 0 && d.cache.is_none() {
+                        return self.split_actions(&d.body, d.frame, &d.name, d.span, false, out);
+                    }
+                }
+                if let ExKind::Exists(bounds, body) = &e.kind {
+                    if let ExKind::Or(xs) = &body.kind {
+                        for x in xs {
+                            let sub = Ex {
+                                kind: ExKind::Exists(bounds.clone(), Box::new(x.clone())),
+                                span: e.span,
+                            };
+                            let (n, sp) = match self.name_of(x) {
+                                Some(n) => (n, x.span),
+                                None => (name.clone(), span),
+                            };
+                            out.push(Named {
+                                name: n,
+                                span: sp,
+                                expr: sub,
+                                frame,
+                            });
+                        }
+                        return;
+                    }
+                }
+                let (n, sp) = match (&e.kind, self.name_of(e)) {
+                    (_, Some(n)) => (n, e.span),
+                    (ExKind::Exists(_, body), None) => match self.name_of(body) {
+                        Some(n) => (n, body.span),
+                        None => (name.clone(), span),
+                    },
+                    _ => (name.clone(), span),
+                };
+                let _ = top;
+                out.push(Named {
+                    name: n,
+                    span: sp,
+                    expr: e.clone(),
+                    frame,
+                });
+            }
+        }
+    }
+
+    fn cx<'a>(&'a self, cur: &'a [Value], frame: u32) -> Cx<'a> {
+        let mut cx = Cx::new(&self.defs, &self.vars, cur);
+        cx.reset_frame(frame);
+        cx
+    }
+
+    /// Evaluates a constant-level named expression.
+    pub fn eval_const(&self, n: &Named) -> Result<Value, EvalError> {
+        let mut cx = self.cx(&[], n.frame);
+        cx.eval(&n.expr)
+    }
+
+    /// Number of state variables.
+    pub fn num_vars(&self) -> usize {
+        self.vars.len()
+    }
+
+    /// Enumerates the initial states (duplicates possible), in TLC's order.
+    pub fn init_states(&self, out: &mut dyn FnMut(State)) -> Result<(), EvalError> {
+        let Some(init) = &self.init else {
+            return Err(EvalError {
+                kind: EvalErrorKind::Runtime,
+                span: None,
+                message: "no initial predicate".into(),
+            });
+        };
+        let mut cx = self.cx(&[], init.frame);
+        cx.init_mode = true;
+        cx.next = vec![None; self.vars.len()];
+        let mut err = None;
+        enum_ex(&mut cx, &init.expr, &Cont::Done, &mut |next| {
+            if let Some(v) = first_unassigned(next) {
+                err = Some(v);
+                return Ok(false);
+            }
+            out(next
+                .iter()
+                .map(|v| v.clone().unwrap_or(Value::FALSE))
+                .collect());
+            Ok(true)
+        })?;
+        if let Some(v) = err {
+            return Err(unspecified(&cx, v, &init.name, init.expr.span, true));
+        }
+        Ok(())
+    }
+
+    /// Enumerates the successors of `s`, each with the action it came from.
+    pub fn successors(
+        &self,
+        s: &[Value],
+        out: &mut dyn FnMut(ActionId, State),
+    ) -> Result<(), EvalError> {
+        let mut cx = self.cx(s, 0);
+        for (i, a) in self.actions.iter().enumerate() {
+            cx.reset_frame(a.frame);
+            cx.next.clear();
+            cx.next.resize(self.vars.len(), None);
+            let mut err = None;
+            enum_ex(&mut cx, &a.expr, &Cont::Done, &mut |next| {
+                if let Some(v) = first_unassigned(next) {
+                    err = Some(v);
+                    return Ok(false);
+                }
+                out(
+                    ActionId(i as u32),
+                    next.iter()
+                        .map(|v| v.clone().unwrap_or(Value::FALSE))
+                        .collect(),
+                );
+                Ok(true)
+            })?;
+            if let Some(v) = err {
+                return Err(unspecified(&cx, v, &a.name, a.span, false));
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluates a state predicate (invariant, constraint) on `s`.
+    pub fn eval_predicate(&self, n: &Named, s: &[Value]) -> Result<bool, EvalError> {
+        let mut cx = self.cx(s, n.frame);
+        cx.eval_bool(&n.expr, "an invariant")
+    }
+
+    /// Evaluates invariant `i` on `s`.
+    pub fn eval_invariant(&self, i: usize, s: &[Value]) -> Result<bool, EvalError> {
+        self.eval_predicate(&self.invariants[i], s)
+    }
+
+    /// Evaluates an action-level predicate (action constraint, action property) on `s -> t`.
+    pub fn eval_action(&self, n: &Named, s: &[Value], t: &[Value]) -> Result<bool, EvalError> {
+        let mut cx = self.cx(s, n.frame);
+        cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        cx.eval_bool(&n.expr, "an action")
+    }
+
+    /// Evaluates a state function (VIEW, ALIAS) on `s`.
+    pub fn eval_state_fn(&self, n: &Named, s: &[Value]) -> Result<Value, EvalError> {
+        let mut cx = self.cx(s, n.frame);
+        cx.eval(&n.expr)
+    }
+
+    /// `ENABLED A` in state `s`.
+    pub fn enabled(&self, n: &Named, s: &[Value]) -> Result<bool, EvalError> {
+        let mut cx = self.cx(s, n.frame);
+        cx.enabled(&n.expr)
+    }
+
+    /// True if `s` satisfies every CONSTRAINT.
+    pub fn in_model(&self, s: &[Value]) -> Result<bool, EvalError> {
+        for c in &self.constraints {
+            if !self.eval_predicate(c, s)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// True if `s -> t` satisfies every ACTION_CONSTRAINT.
+    pub fn action_in_model(&self, s: &[Value], t: &[Value]) -> Result<bool, EvalError> {
+        for c in &self.action_constraints {
+            if !self.eval_action(c, s, t)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// The fingerprint of `s` as TLC identifies states: of the VIEW value if there is a
+    /// VIEW, else of the state; with SYMMETRY, the least fingerprint over the permuted
+    /// states.
+    pub fn fingerprint(&self, s: &[Value]) -> Result<u64, EvalError> {
+        if let Some(v) = &self.view {
+            let val = self.eval_state_fn(v, s)?;
+            if self.symmetry.is_empty() {
+                return Ok(val.fingerprint());
+            }
+            let mut best = val.fingerprint();
+            for p in &self.symmetry {
+                best = best.min(val.permute(p).fingerprint());
+            }
+            return Ok(best);
+        }
+        let mut best = fingerprint_state(s);
+        if !self.symmetry.is_empty() {
+            let mut buf: Vec<Value> = Vec::with_capacity(s.len());
+            for p in &self.symmetry {
+                buf.clear();
+                buf.extend(s.iter().map(|v| v.permute(p)));
+                best = best.min(fingerprint_state(&buf));
+            }
+        }
+        Ok(best)
+    }
+
+    /// Checks the ASSUMEs: the first false one (index) or evaluation error.
+    pub fn check_assumptions(&self) -> Result<Option<usize>, EvalError> {
+        for (i, a) in self.assumptions.iter().enumerate() {
+            let mut cx = self.cx(&[], a.frame);
+            if !cx.eval_bool(&a.expr, "an ASSUME")? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+}
+
+fn is_fairness(e: &Ex) -> bool {
+    match &e.kind {
+        ExKind::Fair(..) => true,
+        ExKind::Forall(_, b) => is_fairness(b),
+        _ => false,
+    }
+}

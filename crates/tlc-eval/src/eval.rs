@@ -1,0 +1,802 @@
+//! The expression evaluator over compiled expressions: a frame stack of slots, the current
+//! state, and a partial next state (for actions), with TLC's left-to-right short-circuit
+//! semantics and TLC-like error messages.
+
+use crate::builtins::Builtin;
+use crate::error::{EvalError, EvalErrorKind};
+use crate::ir::*;
+use std::sync::Arc;
+use tlc_syntax::Span;
+use tlc_value::{tla_eq, Str, VResult, Value, ValueError};
+
+/// A frame slot.
+#[derive(Clone, Debug, Default)]
+pub(crate) enum Slot {
+    /// Not yet bound (lazy LET not yet computed).
+    #[default]
+    Empty,
+    /// A value.
+    Val(Value),
+    /// An operator argument.
+    Op(Arc<Closure>),
+}
+
+/// What an operator argument calls.
+#[derive(Debug)]
+pub(crate) enum Target {
+    Def(DefId),
+    Builtin(Builtin),
+}
+
+/// An operator argument with its captured slots.
+#[derive(Debug)]
+pub(crate) struct Closure {
+    pub target: Target,
+    pub captured: Vec<Slot>,
+}
+
+pub(crate) type ER<T> = Result<T, EvalError>;
+
+/// Evaluation context.
+pub(crate) struct Cx<'p> {
+    pub defs: &'p [Def],
+    /// Current state (empty for constant evaluation).
+    pub cur: &'p [Value],
+    /// Partial next state (or, in init mode, the partial initial state).
+    pub next: Vec<Option<Value>>,
+    /// Variables read from `next` (initial-state enumeration).
+    pub init_mode: bool,
+    /// Evaluating inside a prime.
+    pub primed: bool,
+    pub env: Vec<Slot>,
+    pub base: usize,
+    /// Names of the variables (for messages).
+    pub var_names: &'p [Arc<str>],
+}
+
+pub(crate) fn verr(e: ValueError, span: Span) -> EvalError {
+    EvalError::new(span, e.to_string())
+}
+
+impl<'p> Cx<'p> {
+    pub fn new(defs: &'p [Def], var_names: &'p [Arc<str>], cur: &'p [Value]) -> Cx<'p> {
+        Cx {
+            defs,
+            cur,
+            next: Vec::new(),
+            init_mode: false,
+            primed: false,
+            env: Vec::with_capacity(64),
+            base: 0,
+            var_names,
+        }
+    }
+
+    /// Resets the frame stack to one frame of `size` empty slots.
+    pub fn reset_frame(&mut self, size: u32) {
+        self.env.clear();
+        self.env.resize(size as usize, Slot::Empty);
+        self.base = 0;
+    }
+
+    #[inline]
+    pub fn slot(&self, s: u32) -> &Slot {
+        &self.env[self.base + s as usize]
+    }
+
+    #[inline]
+    pub fn set(&mut self, s: u32, v: Value) {
+        let i = self.base + s as usize;
+        self.env[i] = Slot::Val(v);
+    }
+
+    pub fn read_var(&self, i: u32, span: Span) -> ER<Value> {
+        if self.primed || self.init_mode {
+            match self.next.get(i as usize) {
+                Some(Some(v)) => Ok(v.clone()),
+                _ => {
+                    let name = self.var_names.get(i as usize).map(|n| &**n).unwrap_or("?");
+                    if self.init_mode && !self.primed {
+                        Err(EvalError::new(
+                            span,
+                            format!("In evaluation, the identifier {name} is either undefined or not an operator (variable {name} has not been assigned a value yet)"),
+                        ))
+                    } else {
+                        Err(EvalError::new(
+                            span,
+                            format!("In evaluation, the primed variable {name}' has not been assigned a value yet"),
+                        ))
+                    }
+                }
+            }
+        } else {
+            match self.cur.get(i as usize) {
+                Some(v) => Ok(v.clone()),
+                None => {
+                    let name = self.var_names.get(i as usize).map(|n| &**n).unwrap_or("?");
+                    Err(EvalError::new(
+                        span,
+                        format!("variable {name} cannot be used in a constant expression"),
+                    ))
+                }
+            }
+        }
+    }
+
+    pub fn eval_bool(&mut self, ex: &'p Ex, what: &str) -> ER<bool> {
+        match self.eval(ex)? {
+            Value::Bool(b) => Ok(b),
+            v => Err(EvalError::new(
+                ex.span,
+                format!(
+                    "A non-boolean expression ({} {v}) was used as {what}",
+                    v.kind_name()
+                ),
+            )),
+        }
+    }
+
+    /// Evaluates a set expression and returns an iterator over its elements.
+    fn elems(&mut self, ex: &'p Ex) -> ER<Vec<Value>> {
+        let s = self.eval(ex)?;
+        set_elems(&s, ex.span)
+    }
+
+    pub fn make_closure(&self, o: &OpArg) -> Arc<Closure> {
+        match o {
+            OpArg::Def { def, capture } => Arc::new(Closure {
+                target: Target::Def(*def),
+                captured: self.env[self.base..self.base + *capture as usize].to_vec(),
+            }),
+            OpArg::Builtin(b) => Arc::new(Closure {
+                target: Target::Builtin(*b),
+                captured: Vec::new(),
+            }),
+            OpArg::Param(s) => match self.slot(*s) {
+                Slot::Op(c) => c.clone(),
+                _ => Arc::new(Closure {
+                    target: Target::Builtin(Builtin::Any),
+                    captured: Vec::new(),
+                }),
+            },
+        }
+    }
+
+    /// Pushes a callee frame for `def` with the given captured slots and arguments; returns
+    /// the previous base.
+    pub fn push_frame(&mut self, def: &Def, mut slots: Vec<Slot>) -> usize {
+        let old = self.base;
+        let nb = self.env.len();
+        slots.resize(def.frame.max(slots.len() as u32) as usize, Slot::Empty);
+        self.env.extend(slots);
+        self.base = nb;
+        old
+    }
+
+    pub fn pop_frame(&mut self, old: usize) {
+        self.env.truncate(self.base);
+        self.base = old;
+    }
+
+    /// Evaluates call arguments into slots (captured slots first).
+    pub fn call_slots(&mut self, capture: u32, args: &'p [Arg]) -> ER<Vec<Slot>> {
+        let mut slots = Vec::with_capacity(capture as usize + args.len());
+        slots.extend_from_slice(&self.env[self.base..self.base + capture as usize]);
+        for a in args {
+            slots.push(match a {
+                Arg::Val(e) => Slot::Val(self.eval(e)?),
+                Arg::Op(o) => Slot::Op(self.make_closure(o)),
+            });
+        }
+        Ok(slots)
+    }
+
+    pub fn closure_of(&self, slot: u32, span: Span) -> ER<Arc<Closure>> {
+        match self.slot(slot) {
+            Slot::Op(c) => Ok(c.clone()),
+            _ => Err(EvalError::new(
+                span,
+                "internal error: operator parameter not bound",
+            )),
+        }
+    }
+
+    /// Applies an operator closure to values.
+    pub fn apply_closure(&mut self, c: &Closure, args: Vec<Value>, span: Span) -> ER<Value> {
+        match c.target {
+            Target::Def(d) => {
+                let def = &self.defs[d.0 as usize];
+                let mut slots = c.captured.clone();
+                slots.extend(args.into_iter().map(Slot::Val));
+                let old = self.push_frame(def, slots);
+                let r = self.eval(&def.body);
+                self.pop_frame(old);
+                r
+            }
+            Target::Builtin(b) => crate::stdlib::apply_values(self, b, args, span),
+        }
+    }
+
+    fn call_def(&mut self, def: DefId, slots: Vec<Slot>) -> ER<Value> {
+        let d = &self.defs[def.0 as usize];
+        let old = self.push_frame(d, slots);
+        let r = self.eval(&d.body);
+        self.pop_frame(old);
+        r
+    }
+
+    /// Evaluates an expression.
+    pub fn eval(&mut self, ex: &'p Ex) -> ER<Value> {
+        let span = ex.span;
+        match &ex.kind {
+            ExKind::Lit(v) => Ok(v.clone()),
+            ExKind::Var(i) => self.read_var(*i, span),
+            ExKind::Prime(e) => {
+                if self.primed {
+                    return Err(EvalError::new(
+                        span,
+                        "a primed expression cannot be primed again",
+                    ));
+                }
+                if self.next.is_empty() && !self.init_mode {
+                    return Err(EvalError::new(
+                        span,
+                        "a primed variable was used in an expression that is evaluated on single states",
+                    ));
+                }
+                self.primed = true;
+                let r = self.eval(e);
+                self.primed = false;
+                r
+            }
+            ExKind::Local(s) => match self.slot(*s) {
+                Slot::Val(v) => Ok(v.clone()),
+                _ => Err(EvalError::new(span, "internal error: unbound local")),
+            },
+            ExKind::LetRef { slot, def } => {
+                if let Slot::Val(v) = self.slot(*slot) {
+                    return Ok(v.clone());
+                }
+                let v = self.eval(def)?;
+                if !self.primed {
+                    self.set(*slot, v.clone());
+                }
+                Ok(v)
+            }
+            ExKind::Let { slots, body } => {
+                for s in slots {
+                    let i = self.base + *s as usize;
+                    self.env[i] = Slot::Empty;
+                }
+                self.eval(body)
+            }
+            ExKind::Call { def, capture, args } => {
+                let d = &self.defs[def.0 as usize];
+                if let Some(c) = &d.cache {
+                    if let Some(v) = c.get() {
+                        return Ok(v.clone());
+                    }
+                    let saved = (self.primed, self.init_mode);
+                    let v = self.call_def(*def, Vec::new())?;
+                    let _ = saved;
+                    let _ = c.set(v.clone());
+                    return Ok(v);
+                }
+                let slots = self.call_slots(*capture, args)?;
+                self.call_def(*def, slots)
+            }
+            ExKind::CallParam { slot, args } => {
+                let c = self.closure_of(*slot, span)?;
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
+                    match a {
+                        Arg::Val(e) => vals.push(self.eval(e)?),
+                        Arg::Op(_) => {
+                            return Err(EvalError::new(
+                                span,
+                                "higher-order operator arguments of operator parameters are not supported",
+                            ))
+                        }
+                    }
+                }
+                self.apply_closure(&c, vals, span)
+            }
+            ExKind::Builtin(b, args) => crate::stdlib::apply(self, *b, args, span),
+            ExKind::BuiltinOp(b, args) => crate::stdlib::apply_op(self, *b, args, span),
+            ExKind::RecFnApp { def, capture, arg } => {
+                let a = self.eval(arg)?;
+                self.rec_fn_apply(*def, *capture, a, span)
+            }
+            ExKind::RecFnValue { def, capture } => self.rec_fn_value(*def, *capture, span),
+            ExKind::And(xs) => {
+                for x in xs {
+                    if !self.eval_bool(x, "a conjunct")? {
+                        return Ok(Value::FALSE);
+                    }
+                }
+                Ok(Value::TRUE)
+            }
+            ExKind::Or(xs) => {
+                for x in xs {
+                    if self.eval_bool(x, "a disjunct")? {
+                        return Ok(Value::TRUE);
+                    }
+                }
+                Ok(Value::FALSE)
+            }
+            ExKind::Not(a) => Ok(Value::Bool(!self.eval_bool(a, "the argument of ~")?)),
+            ExKind::Implies(a, b) => {
+                if !self.eval_bool(a, "the left side of =>")? {
+                    return Ok(Value::TRUE);
+                }
+                Ok(Value::Bool(self.eval_bool(b, "the right side of =>")?))
+            }
+            ExKind::Equiv(a, b) => {
+                let x = self.eval_bool(a, "an argument of <=>")?;
+                let y = self.eval_bool(b, "an argument of <=>")?;
+                Ok(Value::Bool(x == y))
+            }
+            ExKind::Eq(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                tla_eq(&x, &y).map(Value::Bool).map_err(|e| verr(e, span))
+            }
+            ExKind::Neq(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                tla_eq(&x, &y)
+                    .map(|r| Value::Bool(!r))
+                    .map_err(|e| verr(e, span))
+            }
+            ExKind::In(a, b) => {
+                let x = self.eval(a)?;
+                let s = self.eval(b)?;
+                member(&x, &s, span).map(Value::Bool)
+            }
+            ExKind::NotIn(a, b) => {
+                let x = self.eval(a)?;
+                let s = self.eval(b)?;
+                member(&x, &s, span).map(|r| Value::Bool(!r))
+            }
+            ExKind::If(c, a, b) => {
+                if self.eval_bool(c, "the condition of an IF")? {
+                    self.eval(a)
+                } else {
+                    self.eval(b)
+                }
+            }
+            ExKind::Case(arms, other) => {
+                for (g, v) in arms {
+                    if self.eval_bool(g, "a CASE guard")? {
+                        return self.eval(v);
+                    }
+                }
+                match other {
+                    Some(o) => self.eval(o),
+                    None => Err(EvalError::new(
+                        span,
+                        "Attempted to evaluate a CASE with no conditions true",
+                    )),
+                }
+            }
+            ExKind::Forall(bounds, body) => {
+                let mut res = true;
+                self.for_each(bounds, &mut |cx| {
+                    if !cx.eval_bool(body, "the body of \\A")? {
+                        res = false;
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                Ok(Value::Bool(res))
+            }
+            ExKind::Exists(bounds, body) => {
+                let mut res = false;
+                self.for_each(bounds, &mut |cx| {
+                    if cx.eval_bool(body, "the body of \\E")? {
+                        res = true;
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                Ok(Value::Bool(res))
+            }
+            ExKind::Choose(bound, body) => {
+                let set = match &bound.set {
+                    Some(s) => s,
+                    None => return Err(EvalError::new(span, "unbounded CHOOSE")),
+                };
+                let sv = self.eval(set)?;
+                let elems = set_elems(&sv, set.span)?;
+                for v in elems {
+                    self.bind(&bound.pats[0], v.clone(), span)?;
+                    if self.eval_bool(body, "the body of CHOOSE")? {
+                        return Ok(v);
+                    }
+                }
+                Err(EvalError::new(
+                    span,
+                    format!("Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.\nS = {sv}"),
+                ))
+            }
+            ExKind::SetEnum(xs) => {
+                let mut v = Vec::with_capacity(xs.len());
+                for x in xs {
+                    v.push(self.eval(x)?);
+                }
+                Ok(Value::set(v))
+            }
+            ExKind::SetFilter(bound, pred) => {
+                let set = bound
+                    .set
+                    .as_ref()
+                    .ok_or_else(|| EvalError::new(span, "unbounded set filter"))?;
+                let elems = self.elems(set)?;
+                let mut out = Vec::new();
+                for v in elems {
+                    self.bind(&bound.pats[0], v.clone(), span)?;
+                    if self.eval_bool(pred, "the condition of a set filter")? {
+                        out.push(v);
+                    }
+                }
+                Ok(Value::set(out))
+            }
+            ExKind::SetMap(bounds, body) => {
+                let mut out = Vec::new();
+                self.for_each(bounds, &mut |cx| {
+                    out.push(cx.eval(body)?);
+                    Ok(true)
+                })?;
+                Ok(Value::set(out))
+            }
+            ExKind::FnCons(bounds, body) => {
+                if bounds.len() == 1 && bounds[0].pats.len() == 1 {
+                    let b = &bounds[0];
+                    let set = b
+                        .set
+                        .as_ref()
+                        .ok_or_else(|| EvalError::new(span, "unbounded function constructor"))?;
+                    let elems = self.elems(set)?;
+                    let mut pairs = Vec::with_capacity(elems.len());
+                    for v in elems {
+                        self.bind(&b.pats[0], v.clone(), span)?;
+                        let r = self.eval(body)?;
+                        pairs.push((v, r));
+                    }
+                    return Ok(Value::func(pairs));
+                }
+                let mut pairs = Vec::new();
+                let pats: Vec<&Pat> = bounds.iter().flat_map(|b| b.pats.iter()).collect();
+                self.for_each(bounds, &mut |cx| {
+                    let key: Vec<Value> = pats.iter().map(|p| cx.pat_value(p)).collect();
+                    let r = cx.eval(body)?;
+                    pairs.push((Value::tuple(key), r));
+                    Ok(true)
+                })?;
+                Ok(Value::func(pairs))
+            }
+            ExKind::FnSet(a, b) => {
+                let s = self.eval(a)?;
+                let t = self.eval(b)?;
+                Value::func_set(&s, &t).map_err(|e| verr(e, span))
+            }
+            ExKind::Record(fs) => {
+                let mut out = Vec::with_capacity(fs.len());
+                for (k, x) in fs {
+                    out.push((field_str(k), self.eval(x)?));
+                }
+                Ok(Value::record(out))
+            }
+            ExKind::RecordSet(fs) => {
+                let mut out = Vec::with_capacity(fs.len());
+                for (k, x) in fs {
+                    out.push((field_str(k), self.eval(x)?));
+                }
+                Value::record_set(out).map_err(|e| verr(e, span))
+            }
+            ExKind::Except(base, ups) => {
+                let mut v = self.eval(base)?;
+                for up in ups {
+                    let mut path = Vec::with_capacity(up.path.len());
+                    for st in &up.path {
+                        path.push(match st {
+                            CStep::Field(f) => f.clone(),
+                            CStep::Index(e) => self.eval(e)?,
+                        });
+                    }
+                    let mut err: Option<EvalError> = None;
+                    let at = up.at;
+                    let value = &up.value;
+                    let r = v.update_at(&path, &mut |old: &Value| -> VResult<Value> {
+                        self.set(at, old.clone());
+                        match self.eval(value) {
+                            Ok(x) => Ok(x),
+                            Err(e) => {
+                                err = Some(e);
+                                Err(ValueError::Other(String::new()))
+                            }
+                        }
+                    });
+                    if let Some(e) = err {
+                        return Err(e);
+                    }
+                    v = r.map_err(|e| verr(e, span))?;
+                }
+                Ok(v)
+            }
+            ExKind::FnApp(f, a) => {
+                let fv = self.eval(f)?;
+                let av = self.eval(a)?;
+                fv.apply(&av).map_err(|e| verr(e, span))
+            }
+            ExKind::Dot(r, f) => {
+                let rv = self.eval(r)?;
+                rv.field(field_str(f)).map_err(|e| verr(e, span))
+            }
+            ExKind::Tuple(xs) => {
+                let mut v = Vec::with_capacity(xs.len());
+                for x in xs {
+                    v.push(self.eval(x)?);
+                }
+                Ok(Value::tuple(v))
+            }
+            ExKind::Unchanged(e) => {
+                let a = self.eval(e)?;
+                let was = self.primed;
+                if was {
+                    return Err(EvalError::new(span, "UNCHANGED inside a primed expression"));
+                }
+                self.primed = true;
+                let b = self.eval(e);
+                self.primed = false;
+                Ok(Value::Bool(a == b?))
+            }
+            ExKind::Enabled(a) => self.enabled(a).map(Value::Bool),
+            ExKind::BoxAction(a, v) => {
+                if self.eval_bool(a, "an action")? {
+                    return Ok(Value::TRUE);
+                }
+                let x = self.eval(v)?;
+                self.primed = true;
+                let y = self.eval(v);
+                self.primed = false;
+                Ok(Value::Bool(x == y?))
+            }
+            ExKind::AngleAction(a, v) => {
+                if !self.eval_bool(a, "an action")? {
+                    return Ok(Value::FALSE);
+                }
+                let x = self.eval(v)?;
+                self.primed = true;
+                let y = self.eval(v);
+                self.primed = false;
+                Ok(Value::Bool(x != y?))
+            }
+            ExKind::Fair(..) | ExKind::Temporal(..) => Err(EvalError::with_kind(
+                EvalErrorKind::Unsupported,
+                span,
+                "a temporal formula cannot be evaluated on a state or a pair of states",
+            )),
+            ExKind::Error(m) => Err(EvalError::with_kind(
+                EvalErrorKind::Unsupported,
+                span,
+                m.to_string(),
+            )),
+        }
+    }
+
+    pub fn pat_value(&self, p: &Pat) -> Value {
+        match p {
+            Pat::Slot(s) => match self.slot(*s) {
+                Slot::Val(v) => v.clone(),
+                _ => Value::FALSE,
+            },
+            Pat::Tuple(ss) => Value::tuple(ss.iter().map(|s| match self.slot(*s) {
+                Slot::Val(v) => v.clone(),
+                _ => Value::FALSE,
+            })),
+        }
+    }
+
+    /// Binds a pattern to a value.
+    pub fn bind(&mut self, p: &Pat, v: Value, span: Span) -> ER<()> {
+        match p {
+            Pat::Slot(s) => {
+                self.set(*s, v);
+                Ok(())
+            }
+            Pat::Tuple(ss) => match &v {
+                Value::Tuple(t) if t.len() == ss.len() => {
+                    for (s, x) in ss.iter().zip(t.elems()) {
+                        self.set(*s, x.clone());
+                    }
+                    Ok(())
+                }
+                _ => Err(EvalError::new(
+                    span,
+                    format!("cannot bind the tuple of {} identifiers to {v}", ss.len()),
+                )),
+            },
+        }
+    }
+
+    /// Runs `f` for every binding of `bounds` (in TLC's order: the first bound varies
+    /// slowest); `f` returns false to stop.
+    pub fn for_each(
+        &mut self,
+        bounds: &'p [CBound],
+        f: &mut dyn FnMut(&mut Cx<'p>) -> ER<bool>,
+    ) -> ER<bool> {
+        let mut groups: Vec<(&'p Pat, Vec<Value>)> = Vec::new();
+        for b in bounds {
+            let set = match &b.set {
+                Some(s) => s,
+                None => {
+                    return Err(EvalError::new(
+                        Span::default(),
+                        "TLC cannot evaluate an unbounded quantifier",
+                    ))
+                }
+            };
+            let elems = self.elems(set)?;
+            for p in &b.pats {
+                groups.push((p, elems.clone()));
+            }
+        }
+        self.for_each_rec(&groups, 0, f)
+    }
+
+    fn for_each_rec(
+        &mut self,
+        groups: &[(&'p Pat, Vec<Value>)],
+        i: usize,
+        f: &mut dyn FnMut(&mut Cx<'p>) -> ER<bool>,
+    ) -> ER<bool> {
+        if i == groups.len() {
+            return f(self);
+        }
+        let (p, elems) = &groups[i];
+        for v in elems {
+            self.bind(p, v.clone(), Span::default())?;
+            if !self.for_each_rec(groups, i + 1, f)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn rec_fn_apply(&mut self, def: DefId, capture: u32, arg: Value, span: Span) -> ER<Value> {
+        let d = &self.defs[def.0 as usize];
+        let bounds = d
+            .fn_bounds
+            .as_ref()
+            .ok_or_else(|| EvalError::new(span, "not a function"))?;
+        let slots = self.env[self.base..self.base + capture as usize].to_vec();
+        let old = self.push_frame(d, slots);
+        let r = (|| {
+            let pats: Vec<(&'p Pat, &'p Ex)> = bounds
+                .iter()
+                .flat_map(|b| b.pats.iter().map(move |p| (p, b.set.as_deref())))
+                .filter_map(|(p, s)| s.map(|s| (p, s)))
+                .collect();
+            if pats.len() == 1 {
+                let dom = self.eval(pats[0].1)?;
+                if !member(&arg, &dom, span)? {
+                    return Err(EvalError::new(
+                        span,
+                        format!("Attempted to apply function:\n{}\nto argument {arg}, which is not in the domain of the function.", d.name),
+                    ));
+                }
+                self.bind(pats[0].0, arg.clone(), span)?;
+            } else {
+                let Value::Tuple(t) = &arg else {
+                    return Err(EvalError::new(
+                        span,
+                        format!(
+                            "function {} applied to {arg}, which is not in its domain",
+                            d.name
+                        ),
+                    ));
+                };
+                if t.len() != pats.len() {
+                    return Err(EvalError::new(
+                        span,
+                        format!(
+                            "function {} applied to {arg}, which is not in its domain",
+                            d.name
+                        ),
+                    ));
+                }
+                for ((p, s), x) in pats.iter().zip(t.elems()) {
+                    let dom = self.eval(s)?;
+                    if !member(x, &dom, span)? {
+                        return Err(EvalError::new(
+                            span,
+                            format!(
+                                "function {} applied to {arg}, which is not in its domain",
+                                d.name
+                            ),
+                        ));
+                    }
+                    self.bind(p, x.clone(), span)?;
+                }
+            }
+            self.eval(&d.body)
+        })();
+        self.pop_frame(old);
+        r
+    }
+
+    fn rec_fn_value(&mut self, def: DefId, capture: u32, span: Span) -> ER<Value> {
+        let d = &self.defs[def.0 as usize];
+        if capture == 0 {
+            if let Some(c) = &d.cache {
+                if let Some(v) = c.get() {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        let bounds = d
+            .fn_bounds
+            .as_ref()
+            .ok_or_else(|| EvalError::new(span, "not a function"))?;
+        let slots = self.env[self.base..self.base + capture as usize].to_vec();
+        let old = self.push_frame(d, slots);
+        let r = (|| {
+            let pats: Vec<&'p Pat> = bounds.iter().flat_map(|b| b.pats.iter()).collect();
+            let mut pairs = Vec::new();
+            self.for_each(bounds, &mut |cx| {
+                let key = if pats.len() == 1 {
+                    cx.pat_value(pats[0])
+                } else {
+                    Value::tuple(pats.iter().map(|p| cx.pat_value(p)))
+                };
+                let v = cx.eval(&d.body)?;
+                pairs.push((key, v));
+                Ok(true)
+            })?;
+            Ok(Value::func(pairs))
+        })();
+        self.pop_frame(old);
+        r
+    }
+
+    /// `ENABLED A` in the current state.
+    pub fn enabled(&mut self, a: &'p Ex) -> ER<bool> {
+        let saved_next = std::mem::take(&mut self.next);
+        let saved_init = self.init_mode;
+        let saved_primed = self.primed;
+        self.init_mode = false;
+        self.primed = false;
+        self.next = vec![None; self.cur.len()];
+        let mut found = false;
+        let r = crate::enumerate::enum_ex(self, a, &crate::enumerate::Cont::Done, &mut |_| {
+            found = true;
+            Ok(false)
+        });
+        self.next = saved_next;
+        self.init_mode = saved_init;
+        self.primed = saved_primed;
+        r?;
+        Ok(found)
+    }
+}
+
+/// The elements of a set value in canonical order.
+pub(crate) fn set_elems(s: &Value, span: Span) -> ER<Vec<Value>> {
+    match s.set_iter() {
+        Ok(it) => Ok(it.collect()),
+        Err(e) => Err(verr(e, span)),
+    }
+}
+
+pub(crate) fn member(x: &Value, s: &Value, span: Span) -> ER<bool> {
+    s.member(x).map_err(|e| verr(e, span))
+}
+
+pub(crate) fn field_str(v: &Value) -> Str {
+    match v {
+        Value::Str(s) => *s,
+        _ => Str::new("?"),
+    }
+}

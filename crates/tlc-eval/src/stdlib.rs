@@ -1,0 +1,388 @@
+//! Implementations of the builtin operators over `tlc-value` values.
+
+use crate::builtins::Builtin;
+use crate::error::{EvalError, EvalErrorKind};
+use crate::eval::{set_elems, verr, Closure, Cx, Slot, ER};
+use crate::ir::{Arg, Ex};
+use std::sync::Arc;
+use tlc_syntax::Span;
+use tlc_value::{tla_eq, Value, ValueError};
+
+fn vr<T>(r: Result<T, ValueError>, span: Span) -> ER<T> {
+    r.map_err(|e| verr(e, span))
+}
+
+fn int(v: &Value, op: &'static str, span: Span) -> ER<i64> {
+    vr(v.as_i64(op), span)
+}
+
+/// Applies a builtin to argument expressions (evaluated left to right).
+pub(crate) fn apply<'p>(cx: &mut Cx<'p>, b: Builtin, args: &'p [Ex], span: Span) -> ER<Value> {
+    let mut vals = Vec::with_capacity(args.len());
+    for a in args {
+        vals.push(cx.eval(a)?);
+    }
+    apply_values(cx, b, vals, span)
+}
+
+/// Applies a builtin that takes operator arguments.
+pub(crate) fn apply_op<'p>(cx: &mut Cx<'p>, b: Builtin, args: &'p [Arg], span: Span) -> ER<Value> {
+    let mut vals = Vec::new();
+    let mut ops: Vec<Arc<Closure>> = Vec::new();
+    for a in args {
+        match a {
+            Arg::Val(e) => vals.push(cx.eval(e)?),
+            Arg::Op(o) => ops.push(cx.make_closure(o)),
+        }
+    }
+    match b {
+        Builtin::SelectSeq => {
+            let s = seq(&vals[0], "SelectSeq", span)?;
+            let mut out = Vec::new();
+            for x in s {
+                if bool_of(cx.apply_closure(&ops[0], vec![x.clone()], span)?, span)? {
+                    out.push(x);
+                }
+            }
+            Ok(Value::tuple(out))
+        }
+        Builtin::SortSeq => {
+            let mut s = seq(&vals[0], "SortSeq", span)?;
+            // insertion sort with the user's "less than" (stable, fallible)
+            for i in 1..s.len() {
+                let mut j = i;
+                while j > 0 {
+                    let lt = bool_of(
+                        cx.apply_closure(&ops[0], vec![s[j].clone(), s[j - 1].clone()], span)?,
+                        span,
+                    )?;
+                    if !lt {
+                        break;
+                    }
+                    s.swap(j, j - 1);
+                    j -= 1;
+                }
+            }
+            Ok(Value::tuple(s))
+        }
+        Builtin::BagOfAll => {
+            // BagOfAll(F, B): [y \in {F(x) : x \in DOMAIN B} |-> sum of B[x] with F(x) = y]
+            let mut acc: Vec<(Value, Value)> = Vec::new();
+            for (k, n) in vr(vals[0].func_pairs(), span)? {
+                let y = cx.apply_closure(&ops[0], vec![k], span)?;
+                match acc.iter_mut().find(|(a, _)| *a == y) {
+                    Some((_, c)) => *c = vr(c.add(&n), span)?,
+                    None => acc.push((y, n)),
+                }
+            }
+            Ok(Value::func(acc))
+        }
+        Builtin::MapThenFoldSet => {
+            // ops: op, f, choose; vals: base, S
+            let base = vals[0].clone();
+            let mut rest = vals[1].clone();
+            let mut items = Vec::new();
+            while !rest.is_empty_set() {
+                let x = cx.apply_closure(&ops[2], vec![rest.clone()], span)?;
+                rest = vr(rest.difference(&Value::set([x.clone()])), span)?;
+                items.push(x);
+            }
+            let mut acc = base;
+            for x in items.into_iter().rev() {
+                let fx = cx.apply_closure(&ops[1], vec![x], span)?;
+                acc = cx.apply_closure(&ops[0], vec![fx, acc], span)?;
+            }
+            Ok(acc)
+        }
+        _ => Err(EvalError::new(
+            span,
+            format!("operator {b:?} is not implemented"),
+        )),
+    }
+}
+
+fn bool_of(v: Value, span: Span) -> ER<bool> {
+    match v {
+        Value::Bool(b) => Ok(b),
+        v => Err(EvalError::new(
+            span,
+            format!("expected a boolean, but got {v}"),
+        )),
+    }
+}
+
+fn seq(v: &Value, op: &str, span: Span) -> ER<Vec<Value>> {
+    match v {
+        Value::Tuple(t) => Ok(t.elems().to_vec()),
+        _ => Err(EvalError::new(
+            span,
+            format!("The argument of {op} should be a sequence, but instead it is:\n{v}"),
+        )),
+    }
+}
+
+fn arg(vals: &[Value], i: usize, span: Span) -> ER<&Value> {
+    vals.get(i)
+        .ok_or_else(|| EvalError::new(span, "wrong number of arguments"))
+}
+
+/// Applies a builtin to values.
+pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span) -> ER<Value> {
+    use Builtin::*;
+    let a = |i: usize| arg(&vals, i, span);
+    let _ = &cx;
+    Ok(match b {
+        Subset => vr(Value::subset(a(0)?), span)?,
+        Union => vr(Value::big_union(a(0)?), span)?,
+        Domain => vr(a(0)?.domain(), span)?,
+        Cup => vr(a(0)?.union(a(1)?), span)?,
+        Cap => vr(a(0)?.intersect(a(1)?), span)?,
+        SetMinus => vr(a(0)?.difference(a(1)?), span)?,
+        SubsetEq => Value::Bool(vr(a(0)?.subseteq(a(1)?), span)?),
+        Times => vr(Value::product(vals.clone()), span)?,
+        Boolean => Value::boolean_set(),
+        StringSet => Value::string_set(),
+        Plus => vr(a(0)?.add(a(1)?), span)?,
+        Minus => vr(a(0)?.sub(a(1)?), span)?,
+        Mul => vr(a(0)?.mul(a(1)?), span)?,
+        Pow => vr(a(0)?.pow(a(1)?), span)?,
+        Lt => Value::Bool(vr(a(0)?.lt(a(1)?), span)?),
+        Gt => Value::Bool(vr(a(0)?.gt(a(1)?), span)?),
+        Le => Value::Bool(vr(a(0)?.le(a(1)?), span)?),
+        Ge => Value::Bool(vr(a(0)?.ge(a(1)?), span)?),
+        Mod => vr(a(0)?.modulo(a(1)?), span)?,
+        Div => vr(a(0)?.div(a(1)?), span)?,
+        Range => vr(a(0)?.range(a(1)?), span)?,
+        Nat => Value::nat(),
+        Neg => vr(a(0)?.neg(), span)?,
+        Int => Value::int_set(),
+        Real | RealDiv | Infinity => {
+            return Err(EvalError::new(span, "TLC cannot handle real numbers"))
+        }
+        Seq => vr(Value::seq_set(a(0)?), span)?,
+        Len => vr(a(0)?.seq_len(), span)?,
+        Concat => vr(a(0)?.concat(a(1)?), span)?,
+        Append => vr(a(0)?.append(a(1)?.clone()), span)?,
+        Head => vr(a(0)?.head(), span)?,
+        Tail => vr(a(0)?.tail(), span)?,
+        SubSeq => {
+            let m = int(a(1)?, "SubSeq", span)?;
+            let n = int(a(2)?, "SubSeq", span)?;
+            vr(a(0)?.subseq(m, n), span)?
+        }
+        IsFiniteSet => Value::Bool(a(0)?.is_finite_set()),
+        Cardinality => vr(a(0)?.cardinality(), span)?,
+        // Bags: functions from elements to positive integers
+        IsABag => {
+            let v = a(0)?;
+            let ok = v.is_func()
+                && vr(v.func_pairs(), span)?
+                    .iter()
+                    .all(|(_, n)| matches!(n, Value::Int(i) if *i > 0));
+            Value::Bool(ok)
+        }
+        BagToSet => vr(a(0)?.domain(), span)?,
+        SetToBag => {
+            let s = a(0)?;
+            vr(Value::func_from_domain(s, |_| Ok(Value::Int(1))), span)?
+        }
+        BagIn => {
+            let d = vr(a(1)?.domain(), span)?;
+            Value::Bool(vr(d.member(a(0)?), span)?)
+        }
+        EmptyBag => Value::empty_tuple(),
+        BagPlus => {
+            let mut p = vr(a(0)?.func_pairs(), span)?;
+            for (k, n) in vr(a(1)?.func_pairs(), span)? {
+                match p.iter_mut().find(|(x, _)| *x == k) {
+                    Some((_, c)) => *c = vr(c.add(&n), span)?,
+                    None => p.push((k, n)),
+                }
+            }
+            Value::func(p)
+        }
+        BagMinus => {
+            let mut p = vr(a(0)?.func_pairs(), span)?;
+            for (k, n) in vr(a(1)?.func_pairs(), span)? {
+                if let Some((_, c)) = p.iter_mut().find(|(x, _)| *x == k) {
+                    *c = vr(c.sub(&n), span)?;
+                }
+            }
+            Value::func(
+                p.into_iter()
+                    .filter(|(_, n)| matches!(n, Value::Int(i) if *i > 0)),
+            )
+        }
+        BagUnion => {
+            let mut p: Vec<(Value, Value)> = Vec::new();
+            for bag in set_elems(a(0)?, span)? {
+                for (k, n) in vr(bag.func_pairs(), span)? {
+                    match p.iter_mut().find(|(x, _)| *x == k) {
+                        Some((_, c)) => *c = vr(c.add(&n), span)?,
+                        None => p.push((k, n)),
+                    }
+                }
+            }
+            Value::func(p)
+        }
+        SqSubsetEq => {
+            let g = a(1)?;
+            let mut ok = true;
+            for (k, n) in vr(a(0)?.func_pairs(), span)? {
+                let d = vr(g.domain(), span)?;
+                if !vr(d.member(&k), span)? || vr(n.gt(&vr(g.apply(&k), span)?), span)? {
+                    ok = false;
+                    break;
+                }
+            }
+            Value::Bool(ok)
+        }
+        BagCardinality => {
+            let mut t = Value::Int(0);
+            for (_, n) in vr(a(0)?.func_pairs(), span)? {
+                t = vr(t.add(&n), span)?;
+            }
+            t
+        }
+        CopiesIn => {
+            let bag = a(1)?;
+            let d = vr(bag.domain(), span)?;
+            if vr(d.member(a(0)?), span)? {
+                vr(bag.apply(a(0)?), span)?
+            } else {
+                Value::Int(0)
+            }
+        }
+        ColonGt => Value::colon_gt(a(0)?.clone(), a(1)?.clone()),
+        AtAt => vr(Value::at_at(a(0)?, a(1)?), span)?,
+        Print => {
+            println!("{}", a(0)?);
+            a(1)?.clone()
+        }
+        PrintT => {
+            println!("{}", a(0)?);
+            Value::TRUE
+        }
+        Assert => match a(0)? {
+            Value::Bool(true) => Value::TRUE,
+            Value::Bool(false) => {
+                let msg = match a(1)? {
+                    Value::Str(s) => s.as_str().to_string(),
+                    v => v.to_string(),
+                };
+                return Err(EvalError::with_kind(
+                    EvalErrorKind::Assert,
+                    span,
+                    format!("The first argument of Assert evaluated to FALSE; the second argument was:\n\"{msg}\""),
+                ));
+            }
+            v => {
+                return Err(EvalError::new(
+                    span,
+                    format!("The first argument of Assert must be a boolean, but is {v}"),
+                ))
+            }
+        },
+        JavaTime => {
+            let t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0);
+            Value::Int(t)
+        }
+        TLCGet => {
+            return Err(EvalError::new(
+                span,
+                format!("TLCGet({}) is not supported", a(0)?),
+            ))
+        }
+        TLCSet => Value::TRUE,
+        Permutations => vr(Value::permutations(a(0)?), span)?,
+        RandomElement => {
+            let e = set_elems(a(0)?, span)?;
+            match e.into_iter().next() {
+                Some(x) => x,
+                None => return Err(EvalError::new(span, "RandomElement of the empty set")),
+            }
+        }
+        Any => return Err(EvalError::new(span, "TLC cannot enumerate Any")),
+        ToString => Value::string(&a(0)?.to_string()),
+        TLCEval => a(0)?.clone(),
+        AssertEq => {
+            if !vr(tla_eq(a(0)?, a(1)?), span)? {
+                return Err(EvalError::with_kind(
+                    EvalErrorKind::Assert,
+                    span,
+                    format!("Assertion failed: {} /= {}", a(0)?, a(1)?),
+                ));
+            }
+            Value::TRUE
+        }
+        TLCModelValue => match a(0)? {
+            Value::Str(s) => Value::model(s.as_str()),
+            v => {
+                return Err(EvalError::new(
+                    span,
+                    format!("TLCModelValue expects a string, got {v}"),
+                ))
+            }
+        },
+        TLCCache => a(0)?.clone(),
+        ToSet | Range_ => {
+            let mut out = Vec::new();
+            for v in a(0)?.func_values() {
+                out.push(v.clone());
+            }
+            Value::set(out)
+        }
+        IsInjective => {
+            let mut vs: Vec<Value> = a(0)?.func_values().cloned().collect();
+            let n = vs.len();
+            vs.sort();
+            vs.dedup();
+            Value::Bool(vs.len() == n)
+        }
+        Max | Min => {
+            let e = set_elems(a(0)?, span)?;
+            let mut best: Option<Value> = None;
+            for x in e {
+                best = Some(match best {
+                    None => x,
+                    Some(bv) => {
+                        let better = if b == Max {
+                            vr(x.gt(&bv), span)?
+                        } else {
+                            vr(x.lt(&bv), span)?
+                        };
+                        if better {
+                            x
+                        } else {
+                            bv
+                        }
+                    }
+                });
+            }
+            match best {
+                Some(v) => v,
+                None => {
+                    return Err(EvalError::new(
+                        span,
+                        "Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.",
+                    ))
+                }
+            }
+        }
+        SetToSeq => Value::tuple(set_elems(a(0)?, span)?),
+        AssertError | RandomSubset | RandomSetOfSubsets | RandomSubsetSet | SelectSeq | SortSeq
+        | BagOfAll | SubBag | FoldSet | FoldFunction | FoldFunctionOnSet | FoldSeq | FoldLeft
+        | FoldRight | MapThenFoldSet | SetToSortSeq => {
+            return Err(EvalError::new(
+                span,
+                format!("operator {b:?} is not supported here"),
+            ))
+        }
+    })
+}
+
+#[allow(dead_code)]
+fn unused(_: Slot) {}
