@@ -1,0 +1,800 @@
+//! Level-synchronous parallel breadth-first search, deterministic at any worker count.
+//!
+//! # How it works
+//! The frontier (full states of one BFS level, in BFS order) is cut into chunks that workers
+//! claim from an atomic cursor. A worker expands each state of its chunk: successors are
+//! fingerprinted, filtered by the constraints and inserted into the shared [`FpSet`]; new ones
+//! go, with their *key* `(position of parent in the frontier, ordinal of the successor)`, into
+//! the worker's output. At the end of the level the outputs are concatenated in chunk order,
+//! which is the order a single worker would have produced — except where a state was reached
+//! from two parents by two workers and the later parent won the race. Such duplicates *within
+//! a level* are detected with a mark bit on fingerprints inserted during the current level;
+//! the loser records `(fp, key)` and at the end of the level each new state gets the minimal
+//! key over all its generators, i.e. exactly the parent single-worker BFS would have recorded.
+//! The level is re-sorted by key when a key was lowered. Hence: same distinct states per level,
+//! same parent links, same next frontier order, same traces as with one worker.
+//!
+//! Violations, deadlocks and errors are *events* with a key too; on the first event workers
+//! stop claiming frontier positions beyond it, finish the positions before it, and the event
+//! with the minimal key is reported: the one a single-worker BFS (TLC with one worker) reports,
+//! with a shortest trace.
+
+use crate::fpset::{FpSet, Insert};
+use crate::graph::{GraphRecorder, Successor};
+use crate::model::{normalize_fp, ActionId, Model};
+use crate::result::{
+    CheckOptions, CheckResult, ErrorSite, OutDegree, Outcome, Progress, ProgressKind, PropertyKind,
+    Stats,
+};
+use crate::trace::{
+    nth_successor, trace_to_record, trace_to_successor, StateStore, Trace, TraceStep,
+};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
+
+/// Bits of a key holding the successor ordinal.
+const ORD_BITS: u32 = 24;
+const ORD_MAX: u64 = (1 << ORD_BITS) - 1;
+/// Frontier states claimed at once by a worker.
+const CHUNK: usize = 64;
+/// Size of the outdegree histogram (larger values are kept in an overflow list).
+const HIST: usize = 256;
+
+#[inline]
+fn key(p: usize, k: usize) -> u64 {
+    ((p as u64) << ORD_BITS) | (k as u64).min(ORD_MAX)
+}
+
+struct NewEntry<S> {
+    key: u64,
+    fp: u64,
+    state: S,
+}
+
+enum Kind<E> {
+    Invariant(usize),
+    Property(usize, PropertyKind),
+    Deadlock,
+    Error(E, ErrorSite),
+}
+
+/// Where an event's trace ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum At {
+    /// At the expanded (parent) state.
+    Parent,
+    /// At the successor with the key's ordinal.
+    Successor,
+}
+
+struct Event<E> {
+    key: u64,
+    /// For events on a *new* state: its fingerprint, so its key can be lowered to the state's
+    /// first generation.
+    state_fp: Option<u64>,
+    kind: Kind<E>,
+    at: At,
+}
+
+/// Shared, read-mostly context of a level.
+struct Shared<'a, M: Model, R> {
+    model: &'a M,
+    recorder: &'a R,
+    fpset: &'a FpSet,
+    check_deadlock: bool,
+    /// Track duplicates within a level (only needed with several workers).
+    track: bool,
+    stop_key: AtomicU64,
+    external_stop: Option<&'a AtomicBool>,
+    interrupted: AtomicBool,
+    generated: AtomicU64,
+    expanded: AtomicU64,
+    new_states: AtomicU64,
+    frontier_len: AtomicU64,
+    depth: AtomicU64,
+    progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
+    start: Instant,
+    interval_ms: u64,
+    last_ms: AtomicU64,
+}
+
+impl<M: Model, R> Shared<'_, M, R> {
+    #[inline]
+    fn stop_parent(&self) -> u64 {
+        self.stop_key.load(Relaxed) >> ORD_BITS
+    }
+
+    fn snapshot(&self, kind: ProgressKind) -> Progress {
+        let frontier = self.frontier_len.load(Relaxed);
+        Progress {
+            kind,
+            depth: self.depth.load(Relaxed),
+            states_generated: self.generated.load(Relaxed),
+            distinct_states: self.fpset.len(),
+            queue: frontier.saturating_sub(self.expanded.load(Relaxed))
+                + self.new_states.load(Relaxed),
+            elapsed: self.start.elapsed(),
+        }
+    }
+
+    fn maybe_progress(&self) {
+        let Some(cb) = self.progress else { return };
+        let now = self.start.elapsed().as_millis() as u64;
+        let last = self.last_ms.load(Relaxed);
+        if now >= last + self.interval_ms
+            && self
+                .last_ms
+                .compare_exchange(last, now, Relaxed, Relaxed)
+                .is_ok()
+        {
+            cb(&self.snapshot(ProgressKind::Periodic));
+        }
+    }
+}
+
+/// Per-worker buffers, reused across states and levels.
+struct Worker<S, E> {
+    succ: Vec<(ActionId, S)>,
+    rec: Vec<Successor<S>>,
+    entries: Vec<NewEntry<S>>,
+    /// (chunk id, number of entries) in claim order.
+    chunks: Vec<(usize, usize)>,
+    contests: Vec<(u64, u64)>,
+    events: Vec<Event<E>>,
+    generated: u64,
+    expanded: u64,
+    new: u64,
+}
+
+impl<S, E> Worker<S, E> {
+    fn new() -> Self {
+        Worker {
+            succ: Vec::new(),
+            rec: Vec::new(),
+            entries: Vec::new(),
+            chunks: Vec::new(),
+            contests: Vec::new(),
+            events: Vec::new(),
+            generated: 0,
+            expanded: 0,
+            new: 0,
+        }
+    }
+}
+
+impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
+    fn flush<M: Model<State = S, Error = E>, R>(&mut self, sh: &Shared<M, R>) {
+        sh.generated
+            .fetch_add(std::mem::take(&mut self.generated), Relaxed);
+        sh.expanded
+            .fetch_add(std::mem::take(&mut self.expanded), Relaxed);
+        sh.new_states
+            .fetch_add(std::mem::take(&mut self.new), Relaxed);
+    }
+
+    fn run_level<M, R>(
+        &mut self,
+        sh: &Shared<M, R>,
+        frontier: &[S],
+        fps: &[u64],
+        cursor: &AtomicUsize,
+    ) where
+        M: Model<State = S, Error = E>,
+        R: GraphRecorder<S>,
+    {
+        let n = frontier.len();
+        loop {
+            if let Some(stop) = sh.external_stop {
+                if stop.load(Relaxed) {
+                    sh.interrupted.store(true, Relaxed);
+                    break;
+                }
+            }
+            let start = cursor.fetch_add(CHUNK, Relaxed);
+            if start >= n || start as u64 > sh.stop_parent() {
+                break;
+            }
+            let end = (start + CHUNK).min(n);
+            let before = self.entries.len();
+            for p in start..end {
+                if p as u64 > sh.stop_parent() {
+                    break;
+                }
+                self.expand(sh, p, &frontier[p], fps[p]);
+            }
+            self.chunks
+                .push((start / CHUNK, self.entries.len() - before));
+            self.flush(sh);
+            sh.maybe_progress();
+        }
+        self.flush(sh);
+    }
+
+    fn event<M: Model, R>(
+        &mut self,
+        sh: &Shared<M, R>,
+        key: u64,
+        state_fp: Option<u64>,
+        kind: Kind<E>,
+        at: At,
+    ) {
+        sh.stop_key.fetch_min(key, Relaxed);
+        self.events.push(Event {
+            key,
+            state_fp,
+            kind,
+            at,
+        });
+    }
+
+    /// Expands frontier state `p`; stops at its first event.
+    fn expand<M, R>(&mut self, sh: &Shared<M, R>, p: usize, s: &S, fp_p: u64)
+    where
+        M: Model<State = S, Error = E>,
+        R: GraphRecorder<S>,
+    {
+        let model = sh.model;
+        self.expanded += 1;
+        let mut succ = std::mem::take(&mut self.succ);
+        succ.clear();
+        let res = model.successors(s, &mut |a, t| succ.push((a, t)));
+        let n = succ.len();
+        self.generated += n as u64;
+        let mut stopped = false;
+        for (k, (a, t)) in succ.drain(..).enumerate() {
+            let key = key(p, k);
+            let fp = match model.fingerprint(&t) {
+                Ok(f) => normalize_fp(f),
+                Err(e) => {
+                    self.event(
+                        sh,
+                        key,
+                        None,
+                        Kind::Error(e, ErrorSite::Fingerprint),
+                        At::Successor,
+                    );
+                    stopped = true;
+                    break;
+                }
+            };
+            let in_model = match model.state_constraint(&t) {
+                Ok(true) => match model.action_constraint(s, &t) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        self.event(
+                            sh,
+                            key,
+                            None,
+                            Kind::Error(e, ErrorSite::ActionConstraint),
+                            At::Successor,
+                        );
+                        stopped = true;
+                        break;
+                    }
+                },
+                Ok(false) => false,
+                Err(e) => {
+                    self.event(
+                        sh,
+                        key,
+                        None,
+                        Kind::Error(e, ErrorSite::StateConstraint),
+                        At::Successor,
+                    );
+                    stopped = true;
+                    break;
+                }
+            };
+            let mut new = false;
+            if in_model {
+                match sh.fpset.insert(fp, sh.track) {
+                    Insert::New => {
+                        new = true;
+                        self.new += 1;
+                    }
+                    Insert::Seen => {}
+                    Insert::SeenMarked => {
+                        if sh.track {
+                            self.contests.push((fp, key));
+                        }
+                    }
+                }
+                if R::ENABLED {
+                    self.rec.push(Successor {
+                        action: a,
+                        fp,
+                        state: t.clone(),
+                    });
+                }
+            }
+            if !in_model || new {
+                let state_fp = if new { Some(fp) } else { None };
+                match model.check_invariants(&t) {
+                    Ok(None) => {}
+                    Ok(Some(i)) => {
+                        self.event(sh, key, state_fp, Kind::Invariant(i), At::Successor);
+                        stopped = true;
+                        break;
+                    }
+                    Err(e) => {
+                        self.event(
+                            sh,
+                            key,
+                            state_fp,
+                            Kind::Error(e, ErrorSite::Invariant),
+                            At::Successor,
+                        );
+                        stopped = true;
+                        break;
+                    }
+                }
+            }
+            match model.check_action_properties(s, &t) {
+                Ok(None) => {}
+                Ok(Some(i)) => {
+                    self.event(
+                        sh,
+                        key,
+                        None,
+                        Kind::Property(i, PropertyKind::Action),
+                        At::Successor,
+                    );
+                    stopped = true;
+                    break;
+                }
+                Err(e) => {
+                    self.event(
+                        sh,
+                        key,
+                        None,
+                        Kind::Error(e, ErrorSite::ActionProperty),
+                        At::Successor,
+                    );
+                    stopped = true;
+                    break;
+                }
+            }
+            if new {
+                self.entries.push(NewEntry { key, fp, state: t });
+            }
+        }
+        succ.clear();
+        self.succ = succ;
+        if stopped {
+            self.rec.clear();
+            return;
+        }
+        match res {
+            Err(e) => {
+                self.event(
+                    sh,
+                    key(p, n),
+                    None,
+                    Kind::Error(e, ErrorSite::Successors),
+                    At::Parent,
+                );
+                self.rec.clear();
+                return;
+            }
+            Ok(()) => {
+                if n == 0 && sh.check_deadlock {
+                    self.event(sh, key(p, 0), None, Kind::Deadlock, At::Parent);
+                }
+            }
+        }
+        if R::ENABLED {
+            sh.recorder.transitions(fp_p, s, &self.rec);
+            self.rec.clear();
+        }
+    }
+}
+
+/// Runs `f` over `items` split among `workers` scoped threads.
+fn par_chunks<T: Sync>(workers: usize, items: &[T], f: impl Fn(&[T]) + Sync) {
+    if workers <= 1 || items.len() < 4096 {
+        f(items);
+        return;
+    }
+    let per = items.len().div_ceil(workers);
+    std::thread::scope(|sc| {
+        for part in items.chunks(per) {
+            let f = &f;
+            sc.spawn(move || f(part));
+        }
+    });
+}
+
+#[derive(Default)]
+struct DegreeHist {
+    hist: Vec<u64>,
+    big: Vec<u64>,
+}
+
+impl DegreeHist {
+    fn add(&mut self, d: u64, count: u64) {
+        if self.hist.is_empty() {
+            self.hist = vec![0; HIST];
+        }
+        if (d as usize) < HIST {
+            self.hist[d as usize] += count;
+        } else {
+            for _ in 0..count {
+                self.big.push(d);
+            }
+        }
+    }
+
+    fn summary(mut self) -> OutDegree {
+        self.big.sort_unstable();
+        let mut buckets: Vec<(u64, u64)> = self
+            .hist
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(d, &c)| (d as u64, c))
+            .collect();
+        for &d in &self.big {
+            match buckets.last_mut() {
+                Some((ld, c)) if *ld == d => *c += 1,
+                _ => buckets.push((d, 1)),
+            }
+        }
+        let n: u64 = buckets.iter().map(|b| b.1).sum();
+        if n == 0 {
+            return OutDegree::default();
+        }
+        let sum: u64 = buckets.iter().map(|b| b.0 * b.1).sum();
+        let pos = (n as f64 * 0.95) as u64;
+        let mut cnt = 0;
+        let mut p95 = 0;
+        for &(d, c) in &buckets {
+            cnt += c;
+            if cnt > pos {
+                p95 = d;
+                break;
+            }
+        }
+        OutDegree {
+            samples: n,
+            min: buckets[0].0,
+            max: buckets[buckets.len() - 1].0,
+            mean: sum as f64 / n as f64,
+            p95,
+        }
+    }
+}
+
+/// The search proper; see the module docs.
+pub(crate) fn run<M, R>(
+    model: &M,
+    opts: &CheckOptions,
+    progress: Option<&(dyn Fn(&Progress) + Sync)>,
+    recorder: &R,
+) -> CheckResult<M::State, M::Error>
+where
+    M: Model,
+    R: GraphRecorder<M::State>,
+{
+    let start = Instant::now();
+    let nworkers = opts.workers.max(1);
+    let fpset = FpSet::with_expected(opts.expected_states);
+    let mut store = StateStore::default();
+    let sh = Shared {
+        model,
+        recorder,
+        fpset: &fpset,
+        check_deadlock: opts.check_deadlock,
+        track: nworkers > 1,
+        stop_key: AtomicU64::new(u64::MAX),
+        external_stop: opts.stop.as_deref(),
+        interrupted: AtomicBool::new(false),
+        generated: AtomicU64::new(0),
+        expanded: AtomicU64::new(0),
+        new_states: AtomicU64::new(0),
+        frontier_len: AtomicU64::new(0),
+        depth: AtomicU64::new(1),
+        progress,
+        start,
+        interval_ms: opts.progress_interval.as_millis() as u64,
+        last_ms: AtomicU64::new(0),
+    };
+    let mut stats = Stats {
+        workers: nworkers,
+        ..Stats::default()
+    };
+    let mut degrees = DegreeHist::default();
+
+    // The initial states, sequentially and in emission order (as TLC).
+    let mut init = Vec::new();
+    let init_res = model.initial_states(&mut |s| init.push(s));
+    stats.initial_states_generated = init.len() as u64;
+    sh.generated.store(init.len() as u64, Relaxed);
+    store.begin_level();
+    let mut frontier: Vec<M::State> = Vec::new();
+    let mut init_event: Option<(Kind<M::Error>, M::State)> = None;
+    for s in init {
+        let fp = match model.fingerprint(&s) {
+            Ok(f) => normalize_fp(f),
+            Err(e) => {
+                init_event = Some((Kind::Error(e, ErrorSite::Fingerprint), s));
+                break;
+            }
+        };
+        let in_model = match model.state_constraint(&s) {
+            Ok(b) => b,
+            Err(e) => {
+                init_event = Some((Kind::Error(e, ErrorSite::StateConstraint), s));
+                break;
+            }
+        };
+        let new = in_model && fpset.insert(fp, false) == Insert::New;
+        if !in_model || new {
+            match model.check_invariants(&s) {
+                Ok(None) => {}
+                Ok(Some(i)) => {
+                    init_event = Some((Kind::Invariant(i), s));
+                    break;
+                }
+                Err(e) => {
+                    init_event = Some((Kind::Error(e, ErrorSite::Invariant), s));
+                    break;
+                }
+            }
+            match model.check_init_properties(&s) {
+                Ok(None) => {}
+                Ok(Some(i)) => {
+                    init_event = Some((Kind::Property(i, PropertyKind::Init), s));
+                    break;
+                }
+                Err(e) => {
+                    init_event = Some((Kind::Error(e, ErrorSite::InitProperty), s));
+                    break;
+                }
+            }
+        }
+        if new {
+            store.push(fp, 0);
+            if R::ENABLED {
+                recorder.initial_state(fp, &s);
+            }
+            frontier.push(s);
+        }
+    }
+    stats.distinct_initial_states = store.len();
+    let finish = |outcome,
+                  stats: Stats,
+                  store: &StateStore,
+                  queue_left: u64,
+                  depth: u64,
+                  degrees: DegreeHist| {
+        let mut stats = stats;
+        stats.states_generated = sh.generated.load(Relaxed);
+        stats.distinct_states = fpset.len();
+        stats.queue_left = queue_left;
+        stats.depth = depth.max(1);
+        stats.outdegree = degrees.summary();
+        stats.fpset_bytes = fpset.allocated_bytes();
+        stats.trace_bytes = store.allocated_bytes();
+        stats.elapsed = start.elapsed();
+        CheckResult { outcome, stats }
+    };
+    let init_depth = u64::from(store.len() > 0);
+    if let Some((kind, s)) = init_event {
+        let trace = Trace {
+            steps: vec![TraceStep {
+                state: s,
+                action: None,
+            }],
+            replay_error: None,
+        };
+        let outcome = outcome_of(kind, trace);
+        let q = frontier.len() as u64;
+        return finish(outcome, stats, &store, q, init_depth, degrees);
+    }
+    if let Err(e) = init_res {
+        let outcome = Outcome::Error {
+            error: e,
+            site: ErrorSite::InitialStates,
+            trace: Trace {
+                steps: Vec::new(),
+                replay_error: None,
+            },
+        };
+        let q = frontier.len() as u64;
+        return finish(outcome, stats, &store, q, init_depth, degrees);
+    }
+    sh.frontier_len.store(frontier.len() as u64, Relaxed);
+    if let Some(cb) = progress {
+        cb(&sh.snapshot(ProgressKind::InitDone));
+    }
+
+    let mut workers: Vec<Worker<M::State, M::Error>> =
+        (0..nworkers).map(|_| Worker::new()).collect();
+    let mut depth = init_depth;
+    while !frontier.is_empty() {
+        sh.frontier_len.store(frontier.len() as u64, Relaxed);
+        sh.expanded.store(0, Relaxed);
+        sh.new_states.store(0, Relaxed);
+        sh.depth.store(depth + 1, Relaxed);
+        let base = store.last_level_start();
+        {
+            let fps = store.last_level_fps();
+            let cursor = AtomicUsize::new(0);
+            if nworkers == 1 {
+                workers[0].run_level(&sh, &frontier, fps, &cursor);
+            } else {
+                std::thread::scope(|sc| {
+                    for w in workers.iter_mut() {
+                        let (sh, frontier, cursor) = (&sh, &frontier, &cursor);
+                        sc.spawn(move || w.run_level(sh, frontier, fps, cursor));
+                    }
+                });
+            }
+        }
+        let expanded = sh.expanded.load(Relaxed);
+        let new_states = sh.new_states.load(Relaxed);
+        let queue_left = frontier.len() as u64 - expanded + new_states;
+
+        // Minimal key of every state reached twice within this level.
+        let mut lowest: HashMap<u64, u64, ahash::RandomState> = HashMap::default();
+        for w in workers.iter_mut() {
+            for (fp, k) in w.contests.drain(..) {
+                lowest
+                    .entry(fp)
+                    .and_modify(|m| *m = (*m).min(k))
+                    .or_insert(k);
+            }
+        }
+
+        let mut events: Vec<Event<M::Error>> = workers
+            .iter_mut()
+            .flat_map(|w| w.events.drain(..))
+            .collect();
+        if !events.is_empty() {
+            for e in events.iter_mut() {
+                if let Some(m) = e.state_fp.and_then(|fp| lowest.get(&fp)) {
+                    e.key = e.key.min(*m);
+                }
+            }
+            let best = events
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, e)| e.key)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            let ev = events.swap_remove(best);
+            drop(events);
+            let parent = base + (ev.key >> ORD_BITS);
+            let trace = match ev.at {
+                At::Parent => trace_to_record(model, &store, parent),
+                At::Successor => trace_to_successor(model, &store, parent, ev.key & ORD_MAX),
+            };
+            let d = depth + u64::from(new_states > 0);
+            for w in workers.iter_mut() {
+                w.entries.clear();
+                w.chunks.clear();
+            }
+            return finish(
+                outcome_of(ev.kind, trace),
+                stats,
+                &store,
+                queue_left,
+                d,
+                degrees,
+            );
+        }
+        if sh.interrupted.load(Relaxed) {
+            let d = depth + u64::from(new_states > 0);
+            return finish(Outcome::Interrupted, stats, &store, queue_left, d, degrees);
+        }
+
+        // Concatenate the outputs in chunk order (each worker's chunks are increasing).
+        let mut order: Vec<(usize, usize, usize)> = Vec::new();
+        for (wi, w) in workers.iter_mut().enumerate() {
+            order.extend(w.chunks.drain(..).map(|(c, len)| (c, wi, len)));
+        }
+        order.sort_unstable_by_key(|o| o.0);
+        let total: usize = order.iter().map(|o| o.2).sum();
+        let mut iters: Vec<_> = workers
+            .iter_mut()
+            .map(|w| std::mem::take(&mut w.entries).into_iter())
+            .collect();
+        let mut merged: Vec<NewEntry<M::State>> = Vec::with_capacity(total);
+        for &(_, wi, len) in &order {
+            merged.extend(iters[wi].by_ref().take(len));
+        }
+        drop(iters);
+
+        if !lowest.is_empty() {
+            let mut lowered = Vec::new();
+            for (i, e) in merged.iter_mut().enumerate() {
+                if let Some(&m) = lowest.get(&e.fp) {
+                    if m < e.key {
+                        e.key = m;
+                        lowered.push(i);
+                    }
+                }
+            }
+            if !lowered.is_empty() {
+                if model.lossy_fingerprints() {
+                    // Keep the representative a single worker would have kept.
+                    for &i in &lowered {
+                        let e = &mut merged[i];
+                        let p = (e.key >> ORD_BITS) as usize;
+                        if let Ok((_, s)) = nth_successor(model, &frontier[p], e.key & ORD_MAX) {
+                            e.state = s;
+                        }
+                    }
+                }
+                merged.par_sort_unstable_by_key(|e| e.key);
+            }
+        }
+        drop(lowest);
+        if frontier.len() > u32::MAX as usize {
+            return finish(
+                Outcome::StateSpaceTooLarge,
+                stats,
+                &store,
+                queue_left,
+                depth,
+                degrees,
+            );
+        }
+
+        // Outdegree samples: new states per expanded parent (merged is sorted by parent).
+        let mut with_succ = 0u64;
+        let mut i = 0;
+        while i < merged.len() {
+            let p = merged[i].key >> ORD_BITS;
+            let mut j = i;
+            while j < merged.len() && merged[j].key >> ORD_BITS == p {
+                j += 1;
+            }
+            degrees.add((j - i) as u64, 1);
+            with_succ += 1;
+            i = j;
+        }
+        degrees.add(0, expanded - with_succ);
+
+        drop(frontier);
+        if merged.is_empty() {
+            frontier = Vec::new();
+            break;
+        }
+        store.begin_level();
+        store.reserve(merged.len());
+        for e in &merged {
+            store.push(e.fp, (e.key >> ORD_BITS) as u32);
+        }
+        if sh.track {
+            par_chunks(nworkers, store.last_level_fps(), |fps| {
+                for &fp in fps {
+                    fpset.unmark(fp);
+                }
+            });
+        }
+        frontier = merged.into_iter().map(|e| e.state).collect();
+        depth += 1;
+        sh.maybe_progress();
+    }
+    drop(frontier);
+    finish(Outcome::Success, stats, &store, 0, depth, degrees)
+}
+
+fn outcome_of<S, E>(kind: Kind<E>, trace: Trace<S>) -> Outcome<S, E> {
+    match kind {
+        Kind::Invariant(i) => Outcome::InvariantViolated {
+            invariant: i,
+            trace,
+        },
+        Kind::Property(i, kind) => Outcome::PropertyViolated {
+            property: i,
+            kind,
+            trace,
+        },
+        Kind::Deadlock => Outcome::Deadlock { trace },
+        Kind::Error(error, site) => Outcome::Error { error, site, trace },
+    }
+}
