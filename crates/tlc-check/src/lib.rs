@@ -45,7 +45,6 @@
 mod bfs;
 pub mod fpset;
 pub mod graph;
-pub mod liveness;
 pub mod model;
 mod result;
 pub mod trace;
