@@ -45,6 +45,7 @@
 mod bfs;
 pub mod fpset;
 pub mod graph;
+pub mod liveness;
 pub mod model;
 mod result;
 pub mod trace;
