@@ -8,7 +8,7 @@
 //! | value | fingerprint |
 //! |---|---|
 //! | `FALSE`/`TRUE` | `H(w(1) w(0 or 1))` |
-//! | integer `i` fitting i64 | `H(w(2) w(i as u64))` |
+//! | integer `i` fitting i64 | `M(i as u64 ^ INT_KEY)`, `M` = SplitMix64 finalizer (see [`INT_KEY`]) |
 //! | other integer | `H(w(3) w(sign: 0 = +, 1 = -) w(n) w(d1)..w(dn))`, `d` = u64 digits of \|i\|, least significant first |
 //! | string `s` | `H(w(4) w(len) utf8(s))` |
 //! | model value `m` | `H(w(5) w(len) utf8(m))` |
@@ -34,7 +34,6 @@ use xxhash_rust::xxh3::{xxh3_64_with_seed, Xxh3};
 pub const FP_SEED: u64 = u64::from_le_bytes(*b"TLCRSFP1");
 
 pub(crate) const TAG_BOOL: u64 = 1;
-pub(crate) const TAG_INT: u64 = 2;
 pub(crate) const TAG_BIG: u64 = 3;
 pub(crate) const TAG_STR: u64 = 4;
 pub(crate) const TAG_MODEL: u64 = 5;
@@ -58,13 +57,13 @@ fn nz(h: u64) -> u64 {
     }
 }
 
-/// Hashes a sequence of u64 words (little-endian), without allocating: up to 32 words go
-/// through a stack buffer and one-shot XXH3, longer inputs through streaming XXH3 (which
+/// Hashes a sequence of u64 words (little-endian): up to 32 words go through a stack
+/// buffer and one-shot XXH3 (no allocation), longer inputs through streaming XXH3 (which
 /// gives the same result as one-shot over the same bytes).
 pub struct WordHasher {
     buf: [u8; 256],
     len: usize,
-    stream: Option<Xxh3>,
+    stream: Option<Box<Xxh3>>,
 }
 
 impl Default for WordHasher {
@@ -87,7 +86,9 @@ impl WordHasher {
     #[inline]
     pub fn word(&mut self, w: u64) {
         if self.len == self.buf.len() {
-            let s = self.stream.get_or_insert_with(|| Xxh3::with_seed(FP_SEED));
+            let s = self
+                .stream
+                .get_or_insert_with(|| Box::new(Xxh3::with_seed(FP_SEED)));
             s.update(&self.buf);
             self.len = 0;
         }
@@ -96,15 +97,28 @@ impl WordHasher {
     }
     /// The (non-zero) hash of the words appended so far.
     #[inline]
-    pub fn finish(self) -> u64 {
-        match self.stream {
+    pub fn finish(&mut self) -> u64 {
+        match self.stream.as_mut() {
             None => nz(xxh3_64_with_seed(&self.buf[..self.len], FP_SEED)),
-            Some(mut s) => {
+            Some(s) => {
                 s.update(&self.buf[..self.len]);
                 nz(s.digest())
             }
         }
     }
+}
+
+/// Key xor-ed into integers before mixing (ASCII "TLCRSINT").
+pub const INT_KEY: u64 = u64::from_le_bytes(*b"TLCRSINT");
+
+/// Fingerprint of a small integer: the SplitMix64 finalizer of `i ^ INT_KEY` (a bijection,
+/// so distinct i64 never collide), 0 replaced by 1.
+#[inline]
+pub(crate) fn int_fp(i: i64) -> u64 {
+    let mut z = (i as u64) ^ INT_KEY;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    nz(z ^ (z >> 31))
 }
 
 #[inline]
@@ -152,7 +166,7 @@ impl Value {
     pub fn fingerprint(&self) -> u64 {
         match self {
             Value::Bool(b) => h2(TAG_BOOL, *b as u64),
-            Value::Int(i) => h2(TAG_INT, *i as u64),
+            Value::Int(i) => int_fp(*i),
             Value::Str(s) => s.entry().str_fp,
             Value::Model(m) => m.0.entry().mv_fp,
             _ => self.compound_fp(),
@@ -199,13 +213,11 @@ impl Value {
                 set_fp(s.len(), sum)
             }),
             Value::Tuple(t) => t.hdr().cached_fp(|| {
-                let mut h = WordHasher::new();
-                h.word(TAG_TUPLE);
-                h.word(t.len() as u64);
-                for e in t.elems() {
-                    h.word(e.fingerprint());
-                }
-                h.finish()
+                hash_tagged_words(
+                    TAG_TUPLE,
+                    t.len(),
+                    t.elems().iter().map(|e| e.fingerprint()),
+                )
             }),
             Value::Record(r) => r.hdr().cached_fp(|| {
                 let sum = r.fields().iter().fold(0u64, |a, (k, v)| {
@@ -222,8 +234,7 @@ impl Value {
             Value::Lazy(l) => l.hdr().cached_fp(|| {
                 if l.is_finite() {
                     if let LazyKind::Interval(a, b) = l.kind() {
-                        let sum =
-                            (*a..=*b).fold(0u64, |s, i| s.wrapping_add(h2(TAG_INT, i as u64)));
+                        let sum = (*a..=*b).fold(0u64, |s, i| s.wrapping_add(int_fp(i)));
                         return set_fp((b - a + 1) as usize, sum);
                     }
                     if let Ok(s) = l.materialize() {
@@ -276,14 +287,30 @@ impl Value {
     }
 }
 
-/// Fingerprint of a whole state (the values of its variables, in a fixed variable order).
-/// Does not allocate.
-pub fn fingerprint_state(vars: &[Value]) -> u64 {
+/// `H(w(tag) w(n) w(x1)..w(xn))` for the n words of `items`: a stack buffer and one-shot
+/// XXH3 for up to 30 words, [`WordHasher`] beyond.
+#[inline]
+fn hash_tagged_words(tag: u64, n: usize, items: impl Iterator<Item = u64>) -> u64 {
+    if n <= 30 {
+        let mut buf = [0u8; 256];
+        buf[..8].copy_from_slice(&tag.to_le_bytes());
+        buf[8..16].copy_from_slice(&(n as u64).to_le_bytes());
+        for (chunk, x) in buf[16..16 + 8 * n].chunks_exact_mut(8).zip(items) {
+            chunk.copy_from_slice(&x.to_le_bytes());
+        }
+        return nz(xxh3_64_with_seed(&buf[..16 + 8 * n], FP_SEED));
+    }
     let mut h = WordHasher::new();
-    h.word(TAG_STATE);
-    h.word(vars.len() as u64);
-    for v in vars {
-        h.word(v.fingerprint());
+    h.word(tag);
+    h.word(n as u64);
+    for x in items {
+        h.word(x);
     }
     h.finish()
+}
+
+/// Fingerprint of a whole state (the values of its variables, in a fixed variable order).
+/// Does not allocate for states of up to 30 variables.
+pub fn fingerprint_state(vars: &[Value]) -> u64 {
+    hash_tagged_words(TAG_STATE, vars.len(), vars.iter().map(|v| v.fingerprint()))
 }
