@@ -14,11 +14,14 @@ pub mod cfg;
 pub mod layout;
 pub mod lexer;
 pub mod loader;
+pub mod ops;
+mod parser;
 pub mod source;
 pub mod token;
 
 pub use ast::{FileId, Span};
 pub use layout::tokenize;
+pub use parser::{parse_expr, parse_file};
 pub use source::{SourceFile, SourceMap};
 
 /// A syntax error in a `.tla` or `.cfg` file.
