@@ -90,3 +90,62 @@ fn corpus_configs_parse() {
         files.len()
     );
 }
+
+#[test]
+fn never_panics_on_random_input() {
+    // xorshift, so the test needs no extra crate
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let words = [
+        "CONSTANT",
+        "CONSTANTS",
+        "INIT",
+        "NEXT",
+        "SPECIFICATION",
+        "INVARIANT",
+        "PROPERTY",
+        "CHECK_DEADLOCK",
+        "SYMMETRY",
+        "=",
+        "<-",
+        "[",
+        "]",
+        "{",
+        "}",
+        "(",
+        ")",
+        ",",
+        "!",
+        "-",
+        "1",
+        "99999999999999999999999",
+        "\"s",
+        "\"t\"",
+        "TRUE",
+        "x",
+        "(*",
+        "*)",
+        "\\*",
+        "\n",
+        "`",
+    ];
+    for _ in 0..5000 {
+        let n = (next() % 12) as usize;
+        let src: Vec<&str> = (0..n)
+            .map(|_| words[(next() % words.len() as u64) as usize])
+            .collect();
+        let src = src.join(" ");
+        let (_, errs) = parse_config(FileId(0), &src);
+        for e in errs {
+            assert!(
+                e.span.start <= e.span.end && e.span.end as usize <= src.len(),
+                "{src:?}"
+            );
+        }
+    }
+}
