@@ -24,7 +24,9 @@
 //! `{v, ...}` (nested), and any other name, which denotes a *model value*.
 //!
 //! Errors (all [`SyntaxError`]s, parsing continues at the next keyword): an
-//! unknown keyword where a section must start, a single-valued keyword given
+//! unknown keyword where a section must start, an all-caps word within edit
+//! distance 2 of a keyword inside a name list (`INVARIANTZ`; TLC would silently
+//! take it as one more name), a single-valued keyword given
 //! twice, a missing or malformed argument, `SPECIFICATION` together with `INIT` or
 //! `NEXT`. A config without `INIT`/`NEXT`/`SPECIFICATION` is *not* an error here
 //! (a spec with only `ASSUME`s is checked without a behaviour spec); the checker
@@ -184,6 +186,58 @@ fn keyword(text: &str) -> Option<Kw> {
         "_PERIODIC" | "_RL_REWARD" | "_POSSIBLE" | "TYPE_CONSTRAINT" => Kw::Ignored,
         _ => return None,
     })
+}
+
+/// Every keyword spelling, for "did you mean" suggestions.
+const KEYWORDS: &[&str] = &[
+    "CONSTANT",
+    "CONSTANTS",
+    "INIT",
+    "NEXT",
+    "SPECIFICATION",
+    "INVARIANT",
+    "INVARIANTS",
+    "PROPERTY",
+    "PROPERTIES",
+    "CONSTRAINT",
+    "CONSTRAINTS",
+    "ACTION_CONSTRAINT",
+    "ACTION_CONSTRAINTS",
+    "SYMMETRY",
+    "VIEW",
+    "ALIAS",
+    "POSTCONDITION",
+    "POSTCONDITIONS",
+    "CHECK_DEADLOCK",
+];
+
+/// Levenshtein distance (small strings only).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The keyword `word` is probably a misspelling of: an all-caps word within edit
+/// distance 2 of a keyword (`INVARIANTZ`, `PROPERTYS`).
+fn misspelled_keyword(word: &str) -> Option<&'static str> {
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+        return None;
+    }
+    KEYWORDS
+        .iter()
+        .map(|k| (edit_distance(word, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, k)| k)
 }
 
 /// Marker error: the current entry is malformed (already reported); skip to the
@@ -478,6 +532,18 @@ impl<'a> Parser<'a> {
             | Kw::Postcondition
             | Kw::Ignored => {
                 while self.pos < self.toks.len() && self.peek_kw().is_none() {
+                    if let Some(k) = misspelled_keyword(self.text(self.pos)) {
+                        // TLC would take it as one more name; almost surely a typo
+                        let (s, _, e) = self.toks[self.pos];
+                        let word = self.text(self.pos);
+                        self.error(
+                            self.span(s, e),
+                            format!("unknown keyword `{word}` (did you mean {k}?)"),
+                        );
+                        self.pos += 1;
+                        self.skip_to_keyword();
+                        return;
+                    }
                     match self.name(&format!("an operator name in {kw_text}")) {
                         Ok(id) => match kw {
                             Kw::Invariant => self.cfg.invariants.push(id),
@@ -531,13 +597,14 @@ impl<'a> Parser<'a> {
             let kw_span = self.span(s, e);
             let text = self.text(self.pos);
             let Some(kw) = keyword(text) else {
-                self.error(
-                    kw_span,
-                    format!(
+                let message = match misspelled_keyword(text) {
+                    Some(k) => format!("unknown keyword `{text}` (did you mean {k}?)"),
+                    None => format!(
                         "expected a configuration keyword (CONSTANT, INIT, NEXT, SPECIFICATION, \
                          INVARIANT, PROPERTY, ...), found `{text}`"
                     ),
-                );
+                };
+                self.error(kw_span, message);
                 self.pos += 1;
                 self.skip_to_keyword();
                 continue;
@@ -630,7 +697,11 @@ mod tests {
         assert!(errs("INIT Init\nSPECIFICATION Spec")[0].contains("SPECIFICATION cannot"));
         assert!(errs("SPECIFICATION Spec\nNEXT Next")[0].contains("SPECIFICATION cannot"));
         assert!(errs("INIT A INIT B")[0].contains("appears twice"));
-        assert!(errs("INVARIANTZ Foo")[0].contains("expected a configuration keyword"));
+        assert!(errs("INVARIANTZ Foo")[0]
+            .contains("unknown keyword `INVARIANTZ` (did you mean INVARIANT?)"));
+        assert!(errs("INVARIANT A\nPROPERTYS B")[0].contains("did you mean PROPERTY?"));
+        assert!(errs("Foo")[0].contains("expected a configuration keyword"));
+        assert_eq!(ok("INVARIANT TYPEOK INV").invariants.len(), 2);
         assert!(errs("CONSTANT N 3")[0].contains("expected `=` or `<-`"));
         assert!(errs("CHECK_DEADLOCK maybe")[0].contains("TRUE or FALSE"));
         assert!(errs("INIT")[0].contains("end of file"));
