@@ -194,6 +194,10 @@ impl Layout {
     fn token(&mut self, s: usize, t: Tok, e: usize, col: u32) {
         if is_boundary(&t) {
             self.truncate(0, s);
+            if t == Tok::Pick {
+                // `PICK x \in S : P` ends its bound part at the `:` like `\E`
+                self.stack.push(Ctx::Quant);
+            }
             self.out.push((s, t, e));
             self.prev_ends = false;
             return;
