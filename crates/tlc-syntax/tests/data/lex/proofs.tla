@@ -4,7 +4,7 @@ THEOREM T == /\ a
 <1>1. x < 1
   BY <1>1, a<1>b DEF Foo
 <1>2. PICK y \in S : /\ c
-                    /\ d
+                     /\ d
   OBVIOUS
 <1> QED
   PROOF OMITTED
