@@ -69,14 +69,18 @@ pub fn parse_file(file: FileId, src: &str) -> ParsedFile {
     let mut out = ParsedFile::default();
     let mut perrs = Vec::new();
     let mut extra_ends = 0;
+    let end = toks.last().map(|t| t.2).unwrap_or(0);
     loop {
         perrs.clear();
         let mut input = toks.clone();
-        let end = input.last().map(|t| t.2).unwrap_or(0);
         for _ in 0..extra_ends {
             input.push((end, Tok::ModuleEnd, end));
         }
         let result = grammar::FileParser::new().parse(file, &mut perrs, input.into_iter().map(Ok));
+        if extra_ends > 0 {
+            // Errors at the synthetic `====` tokens only repeat the missing-end error.
+            perrs.retain(|e: &SyntaxError| (e.span.start as usize) < end);
+        }
         match result {
             Ok(items) => {
                 for it in items {
@@ -96,7 +100,10 @@ pub fn parse_file(file: FileId, src: &str) -> ParsedFile {
                 extra_ends += 1;
             }
             Err(e) => {
-                perrs.push(parse_error(file, e));
+                let err = parse_error(file, e);
+                if extra_ends == 0 || (err.span.start as usize) < end {
+                    perrs.push(err);
+                }
                 break;
             }
         }
@@ -112,7 +119,7 @@ pub fn parse_file(file: FileId, src: &str) -> ParsedFile {
 ///
 /// Spans are byte offsets into `src`.
 pub fn parse_expr(file: FileId, src: &str) -> Result<Expr, Vec<SyntaxError>> {
-    const PREFIX: &str = "---- MODULE __Expr__ ----\n__Expr__ ==\n";
+    const PREFIX: &str = "---- MODULE TlcRsExpr ----\nTlcRsExpr ==\n";
     let wrapped = format!("{PREFIX}{src}\n====\n");
     let shift = PREFIX.len();
     let (toks, lex_errors) = crate::layout::tokenize(file, &wrapped);
@@ -161,7 +168,8 @@ pub fn parse_expr(file: FileId, src: &str) -> Result<Expr, Vec<SyntaxError>> {
 
 /// Token-stream fix-ups the grammar relies on: `-.` (prefix-minus definitions) becomes
 /// one token, written with the otherwise unused `Tok::Eof`, so that `-. a == ...` after
-/// an expression is not read as an infix minus.
+/// an expression is not read as an infix minus; `End` tokens move to the end of the
+/// previous token.
 fn prepare(toks: Vec<(usize, Tok, usize)>) -> Vec<(usize, Tok, usize)> {
     let mut out: Vec<(usize, Tok, usize)> = Vec::with_capacity(toks.len());
     let mut it = toks.into_iter().peekable();
@@ -180,6 +188,12 @@ fn prepare(toks: Vec<(usize, Tok, usize)>) -> Vec<(usize, Tok, usize)> {
             }
             Tok::Infix(s) if &*s == "-." => out.push((l, Tok::Eof, r)),
             Tok::Eof => {}
+            Tok::End => {
+                // Zero-width at the end of the previous token (the lexer puts it at the start
+                // of the closing token), so spans of lists and definitions end at their text.
+                let at = out.last().map_or(l, |p| p.2);
+                out.push((at, Tok::End, at));
+            }
             t => out.push((l, t, r)),
         }
     }
@@ -327,7 +341,10 @@ fn describe_expected(name: &str) -> String {
 }
 
 fn expected_phrase(expected: &[String]) -> Option<String> {
-    // Long lists (e.g. "any expression") are not helpful; keep short ones.
+    if expected.iter().any(|e| e == "IDENT") && expected.iter().any(|e| e == "NUMBER") {
+        return Some("an expression".to_string());
+    }
+    // Long lists are not helpful; keep short ones.
     if expected.is_empty() || expected.len() > 4 {
         return None;
     }
@@ -420,6 +437,11 @@ pub(crate) fn qual_expr(file: FileId, l: usize, r: usize, q: Qual) -> Expr {
 }
 
 /// Assembles a module from its header and units, merging proofs into their theorems.
+///
+/// Proof items arrive as separate raw units after their theorem; their spans widen the
+/// theorem's span. A definition that sits between two proof items belongs to the proof
+/// (`<1> DEFINE A == 1  B == 2`: only `A` is parsed as part of the DEFINE step) and is
+/// dropped too.
 pub(crate) fn module(
     file: FileId,
     l: usize,
@@ -429,23 +451,48 @@ pub(crate) fn module(
     raw: Vec<RawUnit>,
 ) -> Module {
     let mut units: Vec<Unit> = Vec::with_capacity(raw.len());
+    let mut theorem: Option<usize> = None;
+    let mut after_proof = false;
+    let mut pending: Vec<Unit> = Vec::new();
     for u in raw {
         match u {
-            RawUnit::Unit(u) => units.push(u),
             RawUnit::Proof(span) => {
-                if let Some(Unit::Theorem(t)) = units.last_mut() {
+                pending.clear();
+                if let Some(Unit::Theorem(t)) = theorem.and_then(|i| units.get_mut(i)) {
                     t.span = t.span.to(span);
                 }
+                after_proof = true;
+            }
+            RawUnit::Unit(u @ (Unit::OpDef(_) | Unit::FnDef(_))) if after_proof => {
+                pending.push(u);
+            }
+            RawUnit::Unit(u) => {
+                units.append(&mut pending);
+                after_proof = false;
+                theorem = matches!(u, Unit::Theorem(_)).then_some(units.len());
+                units.push(u);
             }
             RawUnit::Skip => {}
         }
     }
+    units.append(&mut pending);
     Module {
         name,
         extends,
         units,
         span: Span::new(file, l, r),
     }
+}
+
+/// A junction list; its span runs from the first bullet to the end of the last item.
+pub(crate) fn junction(file: FileId, l: usize, items: Vec<Expr>, and: bool) -> Expr {
+    let r = items.last().map_or(l, |e| e.span.end as usize);
+    let kind = if and {
+        ExprKind::And(items)
+    } else {
+        ExprKind::Or(items)
+    };
+    Expr::new(kind, Span::new(file, l, r))
 }
 
 /// Marks a definition `LOCAL` and widens its span over the keyword.

@@ -1,5 +1,8 @@
 //! Acceptance test: every `.tla` file of the shared corpus (TLA+ Examples and community
-//! modules) parses with zero errors. Skips when the corpus is not present.
+//! modules) parses with zero errors, and every AST node's span lies within its parent's.
+//! Skips when the corpus is not present.
+
+mod parse_support;
 
 use std::path::{Path, PathBuf};
 use tlc_syntax::{parse_file, FileId, SourceFile};
@@ -30,11 +33,19 @@ fn corpus_parses_without_errors() {
     files.sort();
     assert!(!files.is_empty(), "no .tla files under {}", root.display());
     let mut failures = Vec::new();
+    let mut span_failures = Vec::new();
     for path in &files {
         let Ok(src) = std::fs::read_to_string(path) else {
             continue;
         };
         let parsed = parse_file(FileId(0), &src);
+        let mut bad = Vec::new();
+        for m in &parsed.modules {
+            parse_support::check_spans(m, &mut bad);
+        }
+        if let Some(b) = bad.first() {
+            span_failures.push(format!("{}: {b}", path.display()));
+        }
         if !parsed.errors.is_empty() || parsed.modules.is_empty() {
             let sf = SourceFile::new(path.clone(), src.as_str());
             let mut msg = format!("{}:", path.display());
@@ -52,6 +63,11 @@ fn corpus_parses_without_errors() {
         "corpus: {} of {} files parse without errors",
         files.len() - failures.len(),
         files.len()
+    );
+    assert!(
+        span_failures.is_empty(),
+        "span nesting violated:\n{}",
+        span_failures.join("\n")
     );
     assert!(
         failures.is_empty(),

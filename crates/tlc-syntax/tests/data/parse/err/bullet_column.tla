@@ -1,0 +1,6 @@
+---- MODULE BulletColumn ----
+E1 == /\ a
+    /\ b
+    \/ c
+Good == 1
+====

@@ -1,0 +1,2 @@
+---- MODULE EofInExpr ----
+A == 1 +

@@ -1,0 +1,3 @@
+---- MODULE MissingEnd ----
+A == 1
+B == 2
