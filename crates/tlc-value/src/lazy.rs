@@ -135,84 +135,75 @@ impl LazySet {
         if !self.is_finite() {
             return Err(self.not_enumerable());
         }
-        let n = match &self.0.kind {
-            LazyKind::Union(_) => 0,
-            _ => self.check_size()?,
-        };
-        let mut out: Vec<Value> = Vec::with_capacity(n as usize);
         match &self.0.kind {
-            LazyKind::Nat | LazyKind::Int | LazyKind::Strings | LazyKind::SeqSet(_) => {
-                return Err(self.not_enumerable())
+            LazyKind::Union(s) => {
+                let mut out = Vec::new();
+                for e in s.to_set()?.elems() {
+                    out.extend(e.to_set()?.elems().iter().cloned());
+                }
+                Ok(SetValue::new(out))
             }
-            LazyKind::Interval(lo, hi) => out.extend((*lo..=*hi).map(Value::Int)),
+            LazyKind::Interval(lo, hi) => {
+                self.check_size()?;
+                Ok(SetValue::from_sorted((*lo..=*hi).map(Value::Int).collect()))
+            }
+            _ => {
+                let n = self.check_size()?;
+                let mut out: Vec<Value> = Vec::with_capacity(n as usize);
+                out.extend(self.stream()?);
+                Ok(SetValue::from_sorted(out))
+            }
+        }
+    }
+
+    /// A streaming enumerator (canonical order, nothing cached) for `SUBSET`, `[S -> T]`,
+    /// record sets and products; other shapes are materialized.
+    pub fn stream(&self) -> VResult<LazyStream> {
+        if !self.is_finite() {
+            return Err(self.not_enumerable());
+        }
+        Ok(match &self.0.kind {
             LazyKind::Subset(s) => {
-                let s = s.to_set()?;
-                let e = s.elems();
-                // By cardinality, then lexicographically: combinations of indices in
-                // lexicographic order are already in canonical order.
-                for k in 0..=e.len() {
-                    let mut idx: Vec<usize> = (0..k).collect();
-                    loop {
-                        out.push(Value::Set(SetValue::from_sorted(
-                            idx.iter().map(|&i| e[i].clone()).collect(),
-                        )));
-                        // next combination
-                        let mut i = k;
-                        let mut advanced = false;
-                        while i > 0 {
-                            i -= 1;
-                            if idx[i] < e.len() - k + i {
-                                idx[i] += 1;
-                                for j in i + 1..k {
-                                    idx[j] = idx[j - 1] + 1;
-                                }
-                                advanced = true;
-                                break;
-                            }
-                        }
-                        if !advanced {
-                            break;
-                        }
-                    }
+                let elems = s.to_set()?;
+                if elems.len() >= 63 {
+                    return Err(ValueError::TooLarge {
+                        what: format!("{}", Value::Lazy(self.clone())),
+                    });
+                }
+                LazyStream::Subset {
+                    elems,
+                    idx: Vec::new(),
+                    done: false,
                 }
             }
             LazyKind::FuncSet(s, t) => {
                 let dom = s.to_set()?;
                 let rng = t.to_set()?;
-                odometer(dom.len(), rng.len(), |digits| {
-                    let pairs = dom
-                        .elems()
-                        .iter()
-                        .zip(digits)
-                        .map(|(k, &d)| (k.clone(), rng.elems()[d].clone()))
-                        .collect();
-                    out.push(Value::func_from_sorted(pairs));
-                });
+                let n = dom.len();
+                LazyStream::Odometer {
+                    shape: Shape::Func(dom),
+                    sets: vec![rng; n],
+                    digits: vec![0; n],
+                    done: false,
+                }
             }
-            LazyKind::RecordSet(fields) => {
-                let sets: Vec<SetValue> = fields
+            LazyKind::RecordSet(fields) => LazyStream::Odometer {
+                shape: Shape::Record(fields.iter().map(|(f, _)| *f).collect()),
+                sets: fields
                     .iter()
                     .map(|(_, s)| s.to_set())
-                    .collect::<VResult<_>>()?;
-                product_odometer(&sets, |vals| {
-                    out.push(Value::record(
-                        fields.iter().map(|(f, _)| *f).zip(vals.iter().cloned()),
-                    ));
-                });
-            }
-            LazyKind::Product(factors) => {
-                let sets: Vec<SetValue> =
-                    factors.iter().map(|s| s.to_set()).collect::<VResult<_>>()?;
-                product_odometer(&sets, |vals| out.push(Value::tuple(vals.iter().cloned())));
-            }
-            LazyKind::Union(s) => {
-                for e in s.to_set()?.elems() {
-                    out.extend(e.to_set()?.elems().iter().cloned());
-                }
-                return Ok(SetValue::new(out));
-            }
-        }
-        Ok(SetValue::from_sorted(out))
+                    .collect::<VResult<_>>()?,
+                digits: vec![0; fields.len()],
+                done: false,
+            },
+            LazyKind::Product(factors) => LazyStream::Odometer {
+                shape: Shape::Tuple,
+                sets: factors.iter().map(|s| s.to_set()).collect::<VResult<_>>()?,
+                digits: vec![0; factors.len()],
+                done: false,
+            },
+            _ => LazyStream::Done(self.materialize()?, 0),
+        })
     }
 
     /// `\in` without enumerating.
@@ -373,53 +364,128 @@ fn non_member(x: &Value, set: &LazySet) -> VResult<bool> {
     }
 }
 
-/// Calls `f` with every digit vector of length `len` over `0..base`, most significant
-/// digit first, in increasing order.
-fn odometer(len: usize, base: usize, mut f: impl FnMut(&[usize])) {
-    if base == 0 && len > 0 {
-        return;
-    }
-    let mut d = vec![0usize; len];
-    loop {
-        f(&d);
-        let mut i = len;
-        loop {
-            if i == 0 {
-                return;
-            }
-            i -= 1;
-            d[i] += 1;
-            if d[i] < base {
-                break;
-            }
-            d[i] = 0;
-        }
-    }
+/// What the odometer builds from one value per position.
+#[derive(Debug)]
+pub enum Shape {
+    /// Functions on this (sorted) domain.
+    Func(SetValue),
+    /// Records with these (sorted) fields.
+    Record(Vec<Str>),
+    /// Tuples.
+    Tuple,
 }
 
-/// Calls `f` with every combination of one element per set, first set most significant.
-fn product_odometer(sets: &[SetValue], mut f: impl FnMut(&[Value])) {
-    if sets.iter().any(|s| s.is_empty()) {
-        return;
-    }
-    let n = sets.len();
-    let mut d = vec![0usize; n];
-    let mut cur: Vec<Value> = sets.iter().map(|s| s.elems()[0].clone()).collect();
-    loop {
-        f(&cur);
-        let mut i = n;
-        loop {
-            if i == 0 {
-                return;
+/// Streaming enumeration of a lazy set, in canonical order.
+#[derive(Debug)]
+pub enum LazyStream {
+    /// `SUBSET`: subsets by size, then lexicographically (index combinations).
+    Subset {
+        /// The base set.
+        elems: SetValue,
+        /// Current combination (indices into `elems`).
+        idx: Vec<usize>,
+        /// Finished.
+        done: bool,
+    },
+    /// Functions, records, tuples: one digit per position, first position most
+    /// significant.
+    Odometer {
+        /// What to build.
+        shape: Shape,
+        /// The set each position ranges over.
+        sets: Vec<SetValue>,
+        /// Current digits.
+        digits: Vec<usize>,
+        /// Finished.
+        done: bool,
+    },
+    /// Elements of an enumerated set, from an index.
+    Done(SetValue, usize),
+}
+
+impl Iterator for LazyStream {
+    type Item = Value;
+    fn next(&mut self) -> Option<Value> {
+        match self {
+            LazyStream::Done(s, i) => {
+                let v = s.elems().get(*i)?.clone();
+                *i += 1;
+                Some(v)
             }
-            i -= 1;
-            d[i] += 1;
-            if d[i] < sets[i].len() {
-                cur[i] = sets[i].elems()[d[i]].clone();
-                break;
+            LazyStream::Subset { elems, idx, done } => {
+                if *done {
+                    return None;
+                }
+                let e = elems.elems();
+                let out = Value::Set(SetValue::from_sorted(
+                    idx.iter().map(|&i| e[i].clone()).collect(),
+                ));
+                // advance to the next combination of the same size, or the first of the
+                // next size
+                let n = e.len();
+                let k = idx.len();
+                let mut i = k;
+                loop {
+                    if i == 0 {
+                        if k == n {
+                            *done = true;
+                        } else {
+                            *idx = (0..k + 1).collect();
+                        }
+                        break;
+                    }
+                    i -= 1;
+                    if idx[i] < n - k + i {
+                        idx[i] += 1;
+                        for j in i + 1..k {
+                            idx[j] = idx[j - 1] + 1;
+                        }
+                        break;
+                    }
+                }
+                Some(out)
             }
-            d[i] = 0;
-            cur[i] = sets[i].elems()[0].clone();
+            LazyStream::Odometer {
+                shape,
+                sets,
+                digits,
+                done,
+            } => {
+                if *done {
+                    return None;
+                }
+                if sets.iter().any(|s| s.is_empty()) {
+                    *done = true;
+                    return None;
+                }
+                let vals = digits
+                    .iter()
+                    .zip(sets.iter())
+                    .map(|(&d, s)| s.elems()[d].clone());
+                let out = match shape {
+                    Shape::Tuple => Value::tuple(vals),
+                    Shape::Record(f) => Value::Record(crate::value::RecordValue::from_sorted(
+                        f.iter().copied().zip(vals).collect(),
+                    )),
+                    Shape::Func(dom) => {
+                        Value::func_from_sorted(dom.elems().iter().cloned().zip(vals).collect())
+                    }
+                };
+                let mut i = digits.len();
+                loop {
+                    if i == 0 {
+                        *done = true;
+                        break;
+                    }
+                    i -= 1;
+                    digits[i] += 1;
+                    if digits[i] < sets[i].len() {
+                        break;
+                    }
+                    digits[i] = 0;
+                }
+                Some(out)
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ pub mod value;
 pub use error::{VResult, ValueError};
 pub use fp::{fingerprint_state, WordHasher, FP_SEED};
 pub use intern::Str;
-pub use lazy::{LazyKind, LazySet};
+pub use lazy::{LazyKind, LazySet, LazyStream, Shape};
 pub use ops::{FuncValues, SetIter};
 pub use order::{comparable, tla_eq, tla_member};
 pub use perm::MvPerm;

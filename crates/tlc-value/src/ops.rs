@@ -2,7 +2,11 @@
 
 use crate::error::{VResult, ValueError};
 use crate::intern::Str;
-use crate::lazy::LazyKind;
+use crate::lazy::{LazyKind, LazyStream};
+
+/// Lazy sets with more elements than this are streamed by [`Value::set_iter`] instead of
+/// being materialized and cached.
+pub const STREAM_ABOVE: i64 = 1 << 16;
 use crate::order::comparable;
 use crate::value::{SetValue, Value};
 use std::cmp::Ordering;
@@ -14,6 +18,8 @@ pub enum SetIter {
     Slice(SetValue, usize),
     /// An integer interval.
     Range(std::ops::RangeInclusive<i64>),
+    /// A large lazy set enumerated on the fly (not cached).
+    Stream(Box<LazyStream>),
 }
 
 impl Iterator for SetIter {
@@ -27,6 +33,7 @@ impl Iterator for SetIter {
                 Some(v)
             }
             SetIter::Range(r) => r.next().map(Value::Int),
+            SetIter::Stream(st) => st.next(),
         }
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -36,6 +43,7 @@ impl Iterator for SetIter {
                 (n, Some(n))
             }
             SetIter::Range(r) => r.size_hint(),
+            SetIter::Stream(_) => (0, None),
         }
     }
 }
@@ -89,15 +97,31 @@ impl Value {
         }
     }
 
-    /// Iterates the elements of a finite set in canonical order (intervals are not
-    /// materialized). Errors for infinite sets and non-sets.
+    /// Iterates the elements of a finite set in canonical order. Intervals are not
+    /// materialized; lazy sets of up to [`STREAM_ABOVE`] elements are materialized and
+    /// cached (fast repeated iteration), larger ones are streamed. Errors for infinite sets
+    /// and non-sets.
     pub fn set_iter(&self) -> VResult<SetIter> {
         match self {
             Value::Set(s) => Ok(SetIter::Slice(s.clone(), 0)),
-            Value::Lazy(l) => match l.kind() {
-                LazyKind::Interval(a, b) => Ok(SetIter::Range(*a..=*b)),
-                _ => Ok(SetIter::Slice(l.materialize()?, 0)),
-            },
+            Value::Lazy(l) => {
+                if let Some(s) = l.cached() {
+                    return Ok(SetIter::Slice(s.clone(), 0));
+                }
+                match l.kind() {
+                    LazyKind::Interval(a, b) => Ok(SetIter::Range(*a..=*b)),
+                    LazyKind::Subset(_)
+                    | LazyKind::FuncSet(..)
+                    | LazyKind::RecordSet(_)
+                    | LazyKind::Product(_)
+                        if l.is_finite()
+                            && !matches!(l.cardinality(), Ok(Value::Int(n)) if n <= STREAM_ABOVE) =>
+                    {
+                        Ok(SetIter::Stream(Box::new(l.stream()?)))
+                    }
+                    _ => Ok(SetIter::Slice(l.materialize()?, 0)),
+                }
+            }
             _ => type_err("a set", "enumeration", self),
         }
     }

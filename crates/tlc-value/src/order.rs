@@ -159,7 +159,9 @@ fn cmp_sets(a: &Value, b: &Value) -> Ordering {
             return Ordering::Equal;
         }
         if let (LazyKind::Interval(a1, a2), LazyKind::Interval(b1, b2)) = (x.kind(), y.kind()) {
-            return (a2 - a1).cmp(&(b2 - b1)).then(a1.cmp(b1));
+            return (*a2 as i128 - *a1 as i128)
+                .cmp(&(*b2 as i128 - *b1 as i128))
+                .then(a1.cmp(b1));
         }
     }
     let fa = a.is_finite_set();
