@@ -8,7 +8,7 @@ use crate::lazy::{LazyKind, LazyStream};
 /// being materialized and cached.
 pub const STREAM_ABOVE: i64 = 1 << 16;
 use crate::order::comparable;
-use crate::value::{SetValue, Value};
+use crate::value::{FuncValue, RecordValue, SetValue, TupleValue, Value};
 use std::cmp::Ordering;
 
 /// An iterator over the elements of a finite set, in canonical order (owns a reference to
@@ -368,10 +368,18 @@ impl Value {
             Value::Tuple(t) => match first {
                 Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64 => {
                     let idx = *i as usize - 1;
-                    let new = sub(&t.elems()[idx], f)?;
-                    let mut v = t.elems().to_vec();
-                    v[idx] = new;
-                    Ok(Value::tuple(v))
+                    let e = t.elems();
+                    let mut new = Some(sub(&e[idx], f)?);
+                    Ok(Value::Tuple(TupleValue::from_exact(
+                        e.len(),
+                        e.iter().enumerate().map(|(j, v)| {
+                            if j == idx {
+                                new.take().unwrap_or_else(|| v.clone())
+                            } else {
+                                v.clone()
+                            }
+                        }),
+                    )))
                 }
                 _ => Ok(self.clone()),
             },
@@ -379,22 +387,38 @@ impl Value {
                 let Value::Str(name) = first else {
                     return Ok(self.clone());
                 };
-                match r.fields().iter().position(|(k, _)| k == name) {
+                let fs = r.fields();
+                match fs.iter().position(|(k, _)| k == name) {
                     Some(idx) => {
-                        let new = sub(&r.fields()[idx].1, f)?;
-                        let mut v = r.fields().to_vec();
-                        v[idx].1 = new;
-                        Ok(Value::Record(crate::value::RecordValue::from_sorted(v)))
+                        let mut new = Some(sub(&fs[idx].1, f)?);
+                        Ok(Value::Record(RecordValue::from_exact(
+                            fs.len(),
+                            fs.iter().enumerate().map(|(j, (k, v))| {
+                                if j == idx {
+                                    (*k, new.take().unwrap_or_else(|| v.clone()))
+                                } else {
+                                    (*k, v.clone())
+                                }
+                            }),
+                        )))
                     }
                     None => Ok(self.clone()),
                 }
             }
             Value::Func(fv) => match fv.pairs().binary_search_by(|(k, _)| k.cmp(first)) {
                 Ok(idx) => {
-                    let new = sub(&fv.pairs()[idx].1, f)?;
-                    let mut v = fv.pairs().to_vec();
-                    v[idx].1 = new;
-                    Ok(Value::Func(crate::value::FuncValue::from_sorted(v)))
+                    let ps = fv.pairs();
+                    let mut new = Some(sub(&ps[idx].1, f)?);
+                    Ok(Value::Func(FuncValue::from_exact(
+                        ps.len(),
+                        ps.iter().enumerate().map(|(j, (k, v))| {
+                            if j == idx {
+                                (k.clone(), new.take().unwrap_or_else(|| v.clone()))
+                            } else {
+                                (k.clone(), v.clone())
+                            }
+                        }),
+                    )))
                 }
                 Err(_) => Ok(self.clone()),
             },
@@ -441,10 +465,10 @@ impl Value {
     /// `Append(self, x)`.
     pub fn append(&self, x: Value) -> VResult<Value> {
         let s = self.as_seq("Append")?;
-        let mut v = Vec::with_capacity(s.len() + 1);
-        v.extend_from_slice(s);
-        v.push(x);
-        Ok(Value::tuple(v))
+        Ok(Value::Tuple(TupleValue::from_exact(
+            s.len() + 1,
+            s.iter().cloned().chain(std::iter::once(x)),
+        )))
     }
 
     /// `Head(self)`.
@@ -467,7 +491,10 @@ impl Value {
                 "Attempted to apply Tail to the empty sequence.".into(),
             );
         }
-        Ok(Value::tuple(s[1..].iter().cloned()))
+        Ok(Value::Tuple(TupleValue::from_exact(
+            s.len() - 1,
+            s[1..].iter().cloned(),
+        )))
     }
 
     /// `self \o other`.
@@ -480,7 +507,10 @@ impl Value {
         if a.is_empty() {
             return Ok(other.clone());
         }
-        Ok(Value::tuple(a.iter().chain(b).cloned()))
+        Ok(Value::Tuple(TupleValue::from_exact(
+            a.len() + b.len(),
+            a.iter().chain(b).cloned(),
+        )))
     }
 
     /// `SubSeq(self, m, n)` (empty when `m > n`; errors when out of range).

@@ -157,10 +157,38 @@ impl SetValue {
     }
 }
 
+/// An iterator that knows its exact length (lets `ThinArc` allocate once).
+pub(crate) struct Exact<I> {
+    pub(crate) it: I,
+    pub(crate) n: usize,
+}
+
+impl<I: Iterator> Iterator for Exact<I> {
+    type Item = I::Item;
+    #[inline]
+    fn next(&mut self) -> Option<I::Item> {
+        if self.n == 0 {
+            return None;
+        }
+        self.n -= 1;
+        self.it.next()
+    }
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.n, Some(self.n))
+    }
+}
+impl<I: Iterator> ExactSizeIterator for Exact<I> {}
+
 impl TupleValue {
     /// Builds a tuple.
     pub fn new(elems: Vec<Value>) -> TupleValue {
         TupleValue(ThinArc::from_header_and_iter(Hdr::new(), elems.into_iter()))
+    }
+    /// Builds a tuple of `n` elements from an iterator yielding exactly `n` items (one
+    /// allocation).
+    pub(crate) fn from_exact(n: usize, it: impl Iterator<Item = Value>) -> TupleValue {
+        TupleValue(ThinArc::from_header_and_iter(Hdr::new(), Exact { it, n }))
     }
     /// The elements (element `i` of the TLA+ sequence is at index `i - 1`).
     #[inline]
@@ -187,6 +215,9 @@ impl TupleValue {
 
 impl RecordValue {
     /// Builds from fields sorted by `Str` order, without duplicates (checked in debug).
+    pub(crate) fn from_exact(n: usize, it: impl Iterator<Item = (Str, Value)>) -> RecordValue {
+        RecordValue(ThinArc::from_header_and_iter(Hdr::new(), Exact { it, n }))
+    }
     pub(crate) fn from_sorted(fields: Vec<(Str, Value)>) -> RecordValue {
         debug_assert!(fields.windows(2).all(|w| w[0].0 < w[1].0));
         RecordValue(ThinArc::from_header_and_iter(
@@ -233,6 +264,9 @@ impl FuncValue {
     /// Builds from pairs sorted by argument, without duplicate arguments. Does not
     /// canonicalize: use [`Value::func`] unless you know the domain is not `1..n` nor all
     /// strings.
+    pub(crate) fn from_exact(n: usize, it: impl Iterator<Item = (Value, Value)>) -> FuncValue {
+        FuncValue(ThinArc::from_header_and_iter(Hdr::new(), Exact { it, n }))
+    }
     pub(crate) fn from_sorted(pairs: Vec<(Value, Value)>) -> FuncValue {
         debug_assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0));
         FuncValue(ThinArc::from_header_and_iter(Hdr::new(), pairs.into_iter()))
