@@ -1,6 +1,5 @@
 //! The fair-SCC search: classification of conjuncts, SCC refinement and lasso construction.
 
-use ahash::AHashMap;
 use rayon::prelude::*;
 
 use super::automaton::translate;
@@ -220,6 +219,7 @@ pub(crate) fn check_impl(
         fair.extend(n.conjuncts());
     }
     let branches = neg.disjuncts();
+    trace_phase("start");
     let results: Vec<Result<(Option<Counterexample>, CheckStats), LivenessError>> = branches
         .into_par_iter()
         .enumerate()
@@ -422,13 +422,13 @@ impl<'a, V: View> Search<'a, V> {
     /// Edge allowed in a cycle (before Streett removals).
     #[inline]
     fn cycle_ok(&self, v: u32, pos: usize) -> bool {
+        // Targets are always known when the global filter passes (the identity view followed
+        // exactly those edges; the materialized product has no others).
         if self.global.is_empty() && self.plan.ea.is_empty() {
-            return self.view.target(v, pos) != NONE;
+            return true;
         }
         let (s, a) = self.bits(v, pos);
-        self.global.iter().all(|p| p.eval(s, a))
-            && self.plan.ea.iter().all(|p| p.eval(s, a))
-            && self.view.target(v, pos) != NONE
+        self.global.iter().all(|p| p.eval(s, a)) && self.plan.ea.iter().all(|p| p.eval(s, a))
     }
 
     #[inline]
@@ -514,6 +514,7 @@ impl<'a, V: View> Search<'a, V> {
         if n == 0 {
             return Ok(None);
         }
+        trace_phase("product");
         let mut tarjan = Tarjan::new(n);
         let mut flat: Vec<u32> = vec![];
         let mut comps: Vec<(u32, usize, usize)> = vec![];
@@ -529,19 +530,20 @@ impl<'a, V: View> Search<'a, V> {
                 comps.push((min, start, flat.len()));
             },
         );
+        trace_phase("tarjan");
         comps.sort_unstable();
         let mut scope = vec![0u32; n];
         let mut stamp = 0u32;
-        let mut best: Option<(u32, Vec<u32>, Vec<u32>)> = None;
+        let mut best: Option<(u32, Vec<u32>, Vec<u32>, Vec<usize>)> = None;
         // Work items: (nodes, removed Streett pairs); processed depth-first per top component.
         for &(min, a, b) in &comps {
-            if best.as_ref().is_some_and(|(e, _, _)| min >= *e) {
+            if best.as_ref().is_some_and(|b| min >= b.0) {
                 break;
             }
             let mut work: Vec<(Vec<u32>, Vec<u32>)> = vec![(flat[a..b].to_vec(), vec![])];
             while let Some((nodes, removed)) = work.pop() {
                 let min = nodes.iter().copied().min().unwrap_or(NONE);
-                if best.as_ref().is_some_and(|(e, _, _)| min >= *e) {
+                if best.as_ref().is_some_and(|b| min >= b.0) {
                     continue;
                 }
                 stats.sccs += 1;
@@ -551,7 +553,7 @@ impl<'a, V: View> Search<'a, V> {
                 }
                 let ok = |v: u32, pos: usize| {
                     self.cycle_ok(v, pos)
-                        && scope[self.view.target(v, pos) as usize] == stamp
+                        && scope.get(self.view.target(v, pos) as usize) == Some(&stamp)
                         && self.not_removed(&removed, v, pos)
                 };
                 let m = self.summary(&nodes, &ok);
@@ -568,18 +570,21 @@ impl<'a, V: View> Search<'a, V> {
                     continue;
                 }
                 let mut bad = vec![];
+                let mut requested = vec![];
                 for (i, (r, gp)) in self.plan.streett.iter().enumerate() {
                     if removed.contains(&(i as u32)) {
                         continue;
                     }
-                    if self.exists(&m, &self.r_clauses[i], r, &nodes, &ok)
-                        && !self.exists(&m, &self.g_clauses[i], gp, &nodes, &ok)
-                    {
-                        bad.push(i as u32);
+                    if self.exists(&m, &self.r_clauses[i], r, &nodes, &ok) {
+                        if self.exists(&m, &self.g_clauses[i], gp, &nodes, &ok) {
+                            requested.push(i);
+                        } else {
+                            bad.push(i as u32);
+                        }
                     }
                 }
                 if bad.is_empty() {
-                    best = Some((min, nodes, removed));
+                    best = Some((min, nodes, removed, requested));
                     continue;
                 }
                 stats.refinements += 1;
@@ -602,10 +607,15 @@ impl<'a, V: View> Search<'a, V> {
                 }
             }
         }
-        match best {
+        trace_phase("scc search");
+        let r = match best {
             None => Ok(None),
-            Some((entry, nodes, removed)) => Ok(Some(self.lasso(entry, &nodes, &removed)?)),
-        }
+            Some((entry, nodes, removed, requested)) => {
+                Ok(Some(self.lasso(entry, &nodes, &removed, &requested)?))
+            }
+        };
+        trace_phase("lasso");
+        r
     }
 
     fn lasso(
@@ -613,14 +623,19 @@ impl<'a, V: View> Search<'a, V> {
         entry: u32,
         nodes: &[u32],
         removed: &[u32],
+        requested: &[usize],
     ) -> Result<Counterexample, LivenessError> {
-        let in_scope: ahash::AHashSet<u32> = nodes.iter().copied().collect();
+        let mut in_scope = vec![false; self.view.len()];
+        for &v in nodes {
+            in_scope[v as usize] = true;
+        }
         let ok = |v: u32, pos: usize| {
             self.cycle_ok(v, pos)
-                && in_scope.contains(&self.view.target(v, pos))
+                && in_scope.get(self.view.target(v, pos) as usize) == Some(&true)
                 && self.not_removed(removed, v, pos)
         };
-        let m = self.summary(nodes, &ok);
+        let mut parent = vec![(NONE, 0u32); self.view.len()];
+        trace_phase("lasso: scope");
         // Requirements the cycle must meet.
         #[derive(Clone, Copy, PartialEq)]
         enum Req {
@@ -635,12 +650,7 @@ impl<'a, V: View> Search<'a, V> {
             }
         }
         pending.extend((0..self.plan.buchi.len()).map(Req::Buchi));
-        for (i, (r, _)) in self.plan.streett.iter().enumerate() {
-            if !removed.contains(&(i as u32)) && self.exists(&m, &self.r_clauses[i], r, nodes, &ok)
-            {
-                pending.push(Req::Streett(i));
-            }
-        }
+        pending.extend(requested.iter().map(|&i| Req::Streett(i)));
         let sat = |v: u32, pos: usize, r: Req| -> bool {
             match r {
                 Req::Acc(j) => self.view.acc(v, pos) >> j & 1 == 1,
@@ -658,7 +668,9 @@ impl<'a, V: View> Search<'a, V> {
         let mut cur = entry;
         while !pending.is_empty() {
             let path = self
-                .bfs(cur, &ok, |v, pos| pending.iter().any(|&r| sat(v, pos, r)))
+                .bfs(&mut parent, cur, &ok, |v, pos| {
+                    pending.iter().any(|&r| sat(v, pos, r))
+                })
                 .ok_or_else(|| {
                     LivenessError::TooComplex("internal: fair cycle not found".into())
                 })?;
@@ -670,12 +682,16 @@ impl<'a, V: View> Search<'a, V> {
             }
             cycle.extend(path);
         }
+        trace_phase("lasso: requirements");
         if cycle.is_empty() || cur != entry {
             let path = self
-                .bfs(cur, &ok, |v, pos| self.view.target(v, pos) == entry)
+                .bfs(&mut parent, cur, &ok, |v, pos| {
+                    self.view.target(v, pos) == entry
+                })
                 .ok_or_else(|| LivenessError::TooComplex("internal: cycle not closed".into()))?;
             cycle.extend(path);
         }
+        trace_phase("lasso: close");
         let mut states = prefix_states(self.g, self.view, entry);
         let entry_index = states.len() - 1;
         let mut looped = vec![];
@@ -699,16 +715,20 @@ impl<'a, V: View> Search<'a, V> {
 
     /// Shortest path (list of `(node, edge position)`) from `from` whose last edge satisfies
     /// `goal`, using only edges with `ok`.
+    /// `parent` is scratch of size `view.len()`, all `(NONE, _)` on entry and on return.
     fn bfs(
         &self,
+        parent: &mut [(u32, u32)],
         from: u32,
         ok: &impl Fn(u32, usize) -> bool,
         goal: impl Fn(u32, usize) -> bool,
     ) -> Option<Vec<(u32, u32)>> {
-        let mut parent: AHashMap<u32, (u32, u32)> = AHashMap::new();
-        parent.insert(from, (NONE, 0));
-        let mut queue = std::collections::VecDeque::from([from]);
-        while let Some(u) = queue.pop_front() {
+        let mut queue = vec![from];
+        let mut head = 0;
+        let mut found = None;
+        'search: while head < queue.len() {
+            let u = queue[head];
+            head += 1;
             for pos in 0..self.view.degree(u) {
                 if !ok(u, pos) {
                     continue;
@@ -717,20 +737,38 @@ impl<'a, V: View> Search<'a, V> {
                     let mut path = vec![(u, pos as u32)];
                     let mut cur = u;
                     while cur != from {
-                        let (p, ppos) = parent[&cur];
+                        let (p, ppos) = parent[cur as usize];
                         path.push((p, ppos));
                         cur = p;
                     }
                     path.reverse();
-                    return Some(path);
+                    found = Some(path);
+                    break 'search;
                 }
                 let w = self.view.target(u, pos);
-                if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(w) {
-                    e.insert((u, pos as u32));
-                    queue.push_back(w);
+                if w != from && parent[w as usize].0 == NONE {
+                    parent[w as usize] = (u, pos as u32);
+                    queue.push(w);
                 }
             }
         }
-        None
+        for &v in &queue {
+            parent[v as usize] = (NONE, 0);
+        }
+        found
+    }
+}
+
+fn trace_phase(what: &str) {
+    use std::sync::Mutex;
+    static LAST: Mutex<Option<std::time::Instant>> = Mutex::new(None);
+    if std::env::var_os("LIVENESS_TRACE").is_some() {
+        let now = std::time::Instant::now();
+        if let Ok(mut l) = LAST.lock() {
+            if let Some(t) = *l {
+                eprintln!("  [{what}] {:?}", now - t);
+            }
+            *l = Some(now);
+        }
     }
 }

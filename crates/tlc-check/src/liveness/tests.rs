@@ -598,3 +598,260 @@ fn shared_builder_matches_single_owner_builder() {
     };
     assert_eq!(c.states.len(), 3000);
 }
+
+// ---- Randomized differential tests -------------------------------------------------------
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// A random graph of `n` nodes; state atoms 0..3 are free predicates, 3..6 are "ENABLED A_i"
+/// (true iff the node has an A_i edge); action atom i is "<<A_i>>" (false on stuttering and on
+/// self-loops, as `<<A>>_v` is).
+fn random_graph(r: &mut Rng, n: u64) -> BehaviorGraph {
+    let mut g = BehaviorGraph::new(AtomLayout {
+        state_atoms: 6,
+        action_atoms: 3,
+    });
+    g.add_initial(0).unwrap();
+    if r.below(3) == 0 {
+        g.add_initial(r.below(n)).unwrap();
+    }
+    for v in 0..n {
+        let mut succ = vec![];
+        let k = r.below(4);
+        let mut en = 0u64;
+        for _ in 0..k {
+            let t = r.below(n);
+            let a = r.below(3) as u32;
+            let bits = if t == v { 0 } else { 1u64 << a };
+            if t != v {
+                en |= 1 << (3 + a);
+            }
+            succ.push((t, a, [bits]));
+        }
+        let sb = r.below(8) | en;
+        g.add_expansion(
+            v,
+            &[sb],
+            &[0],
+            succ.iter().map(|(t, a, b)| SuccessorRecord {
+                fp: *t,
+                action: *a,
+                atoms: b,
+            }),
+        )
+        .unwrap();
+    }
+    g
+}
+
+fn random_prop(r: &mut Rng, depth: u32) -> Ltl {
+    let atom = |r: &mut Rng| {
+        let a = s(r.below(3) as u32);
+        if r.below(3) == 0 {
+            Ltl::not(a)
+        } else {
+            a
+        }
+    };
+    if depth == 0 {
+        return atom(r);
+    }
+    match r.below(9) {
+        0 => Ltl::eventually(random_prop(r, depth - 1)),
+        1 => Ltl::always(random_prop(r, depth - 1)),
+        2 => Ltl::always_eventually(atom(r)),
+        3 => Ltl::eventually_always(atom(r)),
+        4 => Ltl::leads_to(random_prop(r, depth - 1), random_prop(r, depth - 1)),
+        5 => Ltl::And(vec![random_prop(r, depth - 1), random_prop(r, depth - 1)]),
+        6 => Ltl::Or(vec![random_prop(r, depth - 1), random_prop(r, depth - 1)]),
+        7 => Ltl::not(random_prop(r, depth - 1)),
+        _ => atom(r),
+    }
+}
+
+#[test]
+fn random_graphs_fast_path_agrees_with_tableau_and_lassos_are_genuine() {
+    let mut r = Rng(0x2545_F491_4F6C_DD1D);
+    let mut violated = 0;
+    for _ in 0..400 {
+        let n = 2 + r.below(7);
+        let g = random_graph(&mut r, n);
+        let prop = random_prop(&mut r, 2);
+        let mut fair = vec![];
+        for a in 0..3u32 {
+            match r.below(3) {
+                0 => fair.push(Ltl::weak_fairness(3 + a, a)),
+                1 => fair.push(Ltl::strong_fairness(3 + a, a)),
+                _ => {}
+            }
+        }
+        // `run` asserts agreement and validates every lasso against fairness and property.
+        if run(&g, &fair, &prop) != "holds" {
+            violated += 1;
+        }
+    }
+    // Both outcomes must be exercised for the test to mean something.
+    assert!(
+        violated > 50 && violated < 350,
+        "{violated} of 400 violated"
+    );
+}
+
+// ---- Large graphs: no recursion, linear time ---------------------------------------------
+
+/// Graph size for the large tests; `LIVENESS_TEST_NODES` raises it for timing runs
+/// (`cargo test --release -p tlc-check liveness::tests::large -- --nocapture`).
+fn large_n() -> u64 {
+    std::env::var("LIVENESS_TEST_NODES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30_000)
+}
+
+#[test]
+fn large_ring_gives_a_long_lasso_without_stack_overflow() {
+    // 0 -> 1 -> ... -> n-1 -> 0, Next always enabled, Done never: the whole ring is the cycle.
+    let n = large_n();
+    let mut g = BehaviorGraph::new(AtomLayout {
+        state_atoms: 2,
+        action_atoms: 1,
+    });
+    g.add_initial(0).unwrap();
+    for i in 0..n {
+        g.add_expansion(
+            i,
+            &[0b10],
+            &[0],
+            [SuccessorRecord {
+                fp: (i + 1) % n,
+                action: 0,
+                atoms: &[1],
+            }],
+        )
+        .unwrap();
+    }
+    let t = std::time::Instant::now();
+    let o = check(&g, &[wf_next()], &Ltl::eventually(s(DONE))).unwrap();
+    eprintln!("ring of {n}: {:?} {:?}", t.elapsed(), o.stats);
+    let Verdict::Violated(c) = &o.verdict else {
+        panic!("expected a violation")
+    };
+    assert_eq!(c.states.len() as u64, n);
+    assert_eq!(
+        c.cycle,
+        Cycle::BackTo {
+            index: 0,
+            action: 0
+        }
+    );
+    // P ~> Q through the tableau on the same graph: P at 0, Q nowhere.
+    let t = std::time::Instant::now();
+    let o = check(&g, &[wf_next()], &Ltl::leads_to(s(DONE), s(EN_NEXT))).unwrap();
+    eprintln!(
+        "ring of {n}, leads-to that holds: {:?} {:?}",
+        t.elapsed(),
+        o.stats
+    );
+    assert_eq!(o.verdict, Verdict::Holds);
+}
+
+/// A pseudo-random graph with out-degree 4 over three actions, ENABLED atoms consistent.
+fn large_random_graph(n: u64, seed: u64) -> BehaviorGraph {
+    let mut r = Rng(seed);
+    let mut g = BehaviorGraph::new(AtomLayout {
+        state_atoms: 6,
+        action_atoms: 3,
+    });
+    g.add_initial(0).unwrap();
+    let mut succ: Vec<(u64, u32, [u64; 1])> = vec![];
+    for v in 0..n {
+        succ.clear();
+        let mut en = 0u64;
+        // A spanning chain keeps everything reachable; three random edges add cycles.
+        succ.push(((v + 1) % n, 0, [1]));
+        en |= 1 << 3;
+        for _ in 0..3 {
+            let t = r.below(n);
+            let a = 1 + r.below(2) as u32;
+            succ.push((t, a, [if t == v { 0 } else { 1 << a }]));
+            if t != v {
+                en |= 1 << (3 + a);
+            }
+        }
+        // P (atom 0) holds in ~1/1000 of the states, Q (atom 1) in half.
+        let p = u64::from(r.below(1000) == 0);
+        let q = r.below(2) << 1;
+        g.add_expansion(
+            v,
+            &[p | q | en],
+            &[0],
+            succ.iter().map(|(t, a, b)| SuccessorRecord {
+                fp: *t,
+                action: *a,
+                atoms: b,
+            }),
+        )
+        .unwrap();
+    }
+    g
+}
+
+#[test]
+fn large_random_graph_properties() {
+    let n = large_n();
+    let t = std::time::Instant::now();
+    let g = large_random_graph(n, 7);
+    eprintln!(
+        "random graph: {} nodes, {} edges, {} MB, built in {:?}",
+        g.node_count(),
+        g.edge_count(),
+        g.heap_bytes() >> 20,
+        t.elapsed()
+    );
+    let fair: Vec<Ltl> = (0..3).map(|a| Ltl::weak_fairness(3 + a, a)).collect();
+    let sfair: Vec<Ltl> = (0..3).map(|a| Ltl::strong_fairness(3 + a, a)).collect();
+    let cases: Vec<(&str, &[Ltl], Ltl)> = vec![
+        ("<>P, WF", &fair, Ltl::eventually(s(0))),
+        ("[]<>P, WF", &fair, Ltl::always_eventually(s(0))),
+        ("<>[]Q, WF", &fair, Ltl::eventually_always(s(1))),
+        ("P ~> Q, WF", &fair, Ltl::leads_to(s(0), s(1))),
+        ("[]<>P, SF", &sfair, Ltl::always_eventually(s(0))),
+        (
+            "[](Q => <>P) /\\ []<>Q, SF",
+            &sfair,
+            Ltl::And(vec![
+                Ltl::leads_to(s(1), s(0)),
+                Ltl::always_eventually(s(1)),
+            ]),
+        ),
+    ];
+    for (name, fair, prop) in cases {
+        let t = std::time::Instant::now();
+        let o = check(&g, fair, &prop).unwrap();
+        let len = match &o.verdict {
+            Verdict::Holds => 0,
+            Verdict::Violated(c) => {
+                validate_lasso(&g, fair, &prop, c);
+                c.states.len()
+            }
+        };
+        eprintln!(
+            "{name}: {:?}, lasso {len} states, {:?}",
+            t.elapsed(),
+            o.stats
+        );
+        // Every one of these is violated: the random cycles avoid the rare P, and Q flips.
+        assert!(matches!(o.verdict, Verdict::Violated(_)), "{name}");
+    }
+}
