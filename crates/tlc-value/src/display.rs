@@ -5,7 +5,7 @@
 //! `(1 :> "a" @@ 3 :> "b")`. Lazy sets print symbolically as TLC does (`1..3`,
 //! `SUBSET {1}`, `[{1} -> {2}]`, `Seq({1})`, `Nat`, ...).
 
-use crate::lazy::LazyKind;
+use crate::lazy::{LazyKind, LazySet};
 use crate::value::Value;
 use std::fmt::{self, Write};
 
@@ -78,42 +78,52 @@ impl fmt::Display for Value {
                         return write!(f, "{}", Value::Set(s));
                     }
                 }
-                match l.kind() {
-                    LazyKind::Nat => f.write_str("Nat"),
-                    LazyKind::Int => f.write_str("Int"),
-                    LazyKind::Strings => f.write_str("STRING"),
-                    LazyKind::Interval(a, b) => write!(f, "{a}..{b}"),
-                    LazyKind::Subset(s) => match s {
-                        Value::Lazy(x) if matches!(x.kind(), LazyKind::Interval(..)) => {
-                            write!(f, "SUBSET ({s})")
-                        }
-                        _ => write!(f, "SUBSET {s}"),
-                    },
-                    LazyKind::FuncSet(s, t) => write!(f, "[{s} -> {t}]"),
-                    LazyKind::RecordSet(fields) => {
-                        f.write_char('[')?;
-                        for (i, (k, s)) in fields.iter().enumerate() {
-                            if i > 0 {
-                                f.write_str(", ")?;
-                            }
-                            write!(f, "{k}: {s}")?;
-                        }
-                        f.write_char(']')
-                    }
-                    LazyKind::SeqSet(s) => write!(f, "Seq({s})"),
-                    LazyKind::Product(fs) => {
-                        f.write_char('(')?;
-                        for (i, s) in fs.iter().enumerate() {
-                            if i > 0 {
-                                f.write_str(" \\X ")?;
-                            }
-                            write!(f, "{s}")?;
-                        }
-                        f.write_char(')')
-                    }
-                    LazyKind::Union(s) => write!(f, "UNION({s})"),
-                }
+                write!(f, "{}", Symbolic(l))
             }
+        }
+    }
+}
+
+/// Prints a lazy set symbolically (never enumerates it).
+pub struct Symbolic<'a>(pub &'a LazySet);
+
+impl fmt::Display for Symbolic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = self.0;
+        match l.kind() {
+            LazyKind::Nat => f.write_str("Nat"),
+            LazyKind::Int => f.write_str("Int"),
+            LazyKind::Strings => f.write_str("STRING"),
+            LazyKind::Interval(a, b) => write!(f, "{a}..{b}"),
+            LazyKind::Subset(s) => match s {
+                Value::Lazy(x) if matches!(x.kind(), LazyKind::Interval(..)) => {
+                    write!(f, "SUBSET ({s})")
+                }
+                _ => write!(f, "SUBSET {s}"),
+            },
+            LazyKind::FuncSet(s, t) => write!(f, "[{s} -> {t}]"),
+            LazyKind::RecordSet(fields) => {
+                f.write_char('[')?;
+                for (i, (k, s)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{k}: {s}")?;
+                }
+                f.write_char(']')
+            }
+            LazyKind::SeqSet(s) => write!(f, "Seq({s})"),
+            LazyKind::Product(fs) => {
+                f.write_char('(')?;
+                for (i, s) in fs.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" \\X ")?;
+                    }
+                    write!(f, "{s}")?;
+                }
+                f.write_char(')')
+            }
+            LazyKind::Union(s) => write!(f, "UNION({s})"),
         }
     }
 }
@@ -121,7 +131,7 @@ impl fmt::Display for Value {
 /// TLC prints small lazy sets enumerated (`TLCGlobals.expand`): `SUBSET S` when `|S| < 7`,
 /// `[S -> T]`, record sets and products when they have fewer than 2000 elements (TLC's
 /// `enumBound`), `UNION S` always; intervals and infinite sets stay symbolic.
-fn expand_when_printing(l: &crate::LazySet) -> bool {
+fn expand_when_printing(l: &LazySet) -> bool {
     if !l.is_finite() {
         return false;
     }

@@ -23,7 +23,8 @@
 //! Sums `Σ` are wrapping u64 additions. They make the fingerprints of sets and functions
 //! independent of the order of elements, because the canonical order of strings and
 //! model values depends on interning order (see [`crate::Str`]) while fingerprints must not.
-//! Lazy finite sets fingerprint as their enumerated form; fingerprints of sets, tuples,
+//! Lazy finite sets fingerprint as their enumerated form (except sets too large to ever be
+//! enumerated, over `lazy::MAX_ENUM` elements, which fingerprint structurally); fingerprints of sets, tuples,
 //! records and functions are cached inside the shared value.
 
 use crate::lazy::LazyKind;
@@ -234,8 +235,10 @@ impl Value {
             Value::Lazy(l) => l.hdr().cached_fp(|| {
                 if l.is_finite() {
                     if let LazyKind::Interval(a, b) = l.kind() {
-                        let sum = (*a..=*b).fold(0u64, |s, i| s.wrapping_add(int_fp(i)));
-                        return set_fp((b - a + 1) as usize, sum);
+                        if (*b as i128 - *a as i128) < crate::lazy::MAX_ENUM as i128 {
+                            let sum = (*a..=*b).fold(0u64, |s, i| s.wrapping_add(int_fp(i)));
+                            return set_fp((b - a + 1) as usize, sum);
+                        }
                     }
                     if let Ok(s) = l.materialize() {
                         return Value::Set(s).fingerprint();

@@ -50,8 +50,11 @@ struct LazyInner {
 #[derive(Clone, Debug)]
 pub struct LazySet(Arc<LazyInner>);
 
-/// Sets larger than this are not materialized.
+/// Sets larger than this are not materialized (nor fingerprinted element by element).
 pub const MAX_ENUM: u64 = 1 << 28;
+
+/// Cardinalities needing more bits than this are not computed (error instead).
+pub const MAX_CARD_BITS: u64 = 1 << 16;
 
 impl LazySet {
     pub(crate) fn new(kind: LazyKind) -> LazySet {
@@ -116,6 +119,12 @@ impl LazySet {
         Ok(s)
     }
 
+    fn too_large(&self) -> ValueError {
+        ValueError::TooLarge {
+            what: format!("the cardinality of {}", crate::display::Symbolic(self)),
+        }
+    }
+
     fn not_enumerable(&self) -> ValueError {
         ValueError::NotEnumerable {
             set: Value::Lazy(self.clone()),
@@ -126,7 +135,7 @@ impl LazySet {
         match self.cardinality()? {
             Value::Int(n) if (n as u64) <= MAX_ENUM => Ok(n as u64),
             _ => Err(ValueError::TooLarge {
-                what: format!("{}", Value::Lazy(self.clone())),
+                what: format!("{}", crate::display::Symbolic(self)),
             }),
         }
     }
@@ -167,7 +176,7 @@ impl LazySet {
                 let elems = s.to_set()?;
                 if elems.len() >= 63 {
                     return Err(ValueError::TooLarge {
-                        what: format!("{}", Value::Lazy(self.clone())),
+                        what: format!("{}", crate::display::Symbolic(self)),
                     });
                 }
                 LazyStream::Subset {
@@ -323,13 +332,18 @@ impl LazySet {
                 let n = s.cardinality()?.as_i64("SUBSET")?;
                 if n < 63 {
                     Value::Int(1i64 << n)
-                } else {
+                } else if n <= MAX_CARD_BITS as i64 {
                     Value::big(BigInt::from(1) << (n as usize))
+                } else {
+                    return Err(self.too_large());
                 }
             }
             LazyKind::FuncSet(s, t) => {
                 let n = s.cardinality()?.as_i64("[S -> T]")?;
                 let m = card(t)?;
+                if n > 1 && (m.bits() as u128) * (n as u128) > MAX_CARD_BITS as u128 {
+                    return Err(self.too_large());
+                }
                 Value::big(num_traits::pow::pow(m, n as usize))
             }
             LazyKind::RecordSet(fields) => {
