@@ -19,7 +19,7 @@
 //! with the minimal key is reported: the one a single-worker BFS (TLC with one worker) reports,
 //! with a shortest trace.
 
-use crate::fpset::{FpSet, Insert};
+use crate::fpset::{FpSet, Handle, Insert};
 use crate::graph::{GraphRecorder, Successor};
 use crate::model::{normalize_fp, ActionId, Model};
 use crate::result::{
@@ -136,6 +136,8 @@ impl<M: Model, R> Shared<'_, M, R> {
 
 /// Per-worker buffers, reused across states and levels.
 struct Worker<S, E> {
+    fph: Handle,
+    fps: Vec<u64>,
     succ: Vec<(ActionId, S)>,
     rec: Vec<Successor<S>>,
     entries: Vec<NewEntry<S>>,
@@ -149,8 +151,10 @@ struct Worker<S, E> {
 }
 
 impl<S, E> Worker<S, E> {
-    fn new() -> Self {
+    fn new(fpset: &FpSet) -> Self {
         Worker {
+            fph: fpset.handle(),
+            fps: Vec::new(),
             succ: Vec::new(),
             rec: Vec::new(),
             entries: Vec::new(),
@@ -243,11 +247,28 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
         let n = succ.len();
         self.generated += n as u64;
         let mut stopped = false;
+        // Fingerprint the whole batch first and touch the visited-set slots, so that their
+        // cache misses overlap instead of being paid one after the other.
+        let mut fps = std::mem::take(&mut self.fps);
+        fps.clear();
+        let mut fp_err = None;
+        for (_, t) in succ.iter() {
+            match model.fingerprint(t) {
+                Ok(f) => {
+                    let f = normalize_fp(f);
+                    std::hint::black_box(sh.fpset.prefetch(&mut self.fph, f));
+                    fps.push(f);
+                }
+                Err(e) => {
+                    fp_err = Some(e);
+                    break;
+                }
+            }
+        }
         for (k, (a, t)) in succ.drain(..).enumerate() {
             let key = key(p, k);
-            let fp = match model.fingerprint(&t) {
-                Ok(f) => normalize_fp(f),
-                Err(e) => {
+            let Some(&fp) = fps.get(k) else {
+                if let Some(e) = fp_err.take() {
                     self.event(
                         sh,
                         key,
@@ -255,9 +276,9 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                         Kind::Error(e, ErrorSite::Fingerprint),
                         At::Successor,
                     );
-                    stopped = true;
-                    break;
                 }
+                stopped = true;
+                break;
             };
             let in_model = match model.state_constraint(&t) {
                 Ok(true) => match model.action_constraint(s, &t) {
@@ -289,7 +310,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
             };
             let mut new = false;
             if in_model {
-                match sh.fpset.insert(fp, sh.track) {
+                match sh.fpset.insert(&mut self.fph, fp, sh.track) {
                     Insert::New => {
                         new = true;
                         self.new += 1;
@@ -362,6 +383,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
         }
         succ.clear();
         self.succ = succ;
+        self.fps = fps;
         if stopped {
             self.rec.clear();
             return;
@@ -507,6 +529,7 @@ where
     let mut degrees = DegreeHist::default();
 
     // The initial states, sequentially and in emission order (as TLC).
+    let mut init_handle = fpset.handle();
     let mut init = Vec::new();
     let init_res = model.initial_states(&mut |s| init.push(s));
     stats.initial_states_generated = init.len() as u64;
@@ -529,7 +552,7 @@ where
                 break;
             }
         };
-        let new = in_model && fpset.insert(fp, false) == Insert::New;
+        let new = in_model && fpset.insert(&mut init_handle, fp, false) == Insert::New;
         if !in_model || new {
             match model.check_invariants(&s) {
                 Ok(None) => {}
@@ -611,13 +634,16 @@ where
     }
 
     let mut workers: Vec<Worker<M::State, M::Error>> =
-        (0..nworkers).map(|_| Worker::new()).collect();
+        (0..nworkers).map(|_| Worker::new(&fpset)).collect();
     let mut depth = init_depth;
     while !frontier.is_empty() {
         sh.frontier_len.store(frontier.len() as u64, Relaxed);
         sh.expanded.store(0, Relaxed);
         sh.new_states.store(0, Relaxed);
         sh.depth.store(depth + 1, Relaxed);
+        for w in workers.iter_mut() {
+            fpset.refresh(&mut w.fph);
+        }
         let base = store.last_level_start();
         {
             let fps = store.last_level_fps();
@@ -770,8 +796,9 @@ where
         }
         if sh.track {
             par_chunks(nworkers, store.last_level_fps(), |fps| {
+                let mut h = fpset.handle();
                 for &fp in fps {
-                    fpset.unmark(fp);
+                    fpset.unmark(&mut h, fp);
                 }
             });
         }

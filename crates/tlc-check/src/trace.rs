@@ -48,47 +48,104 @@ impl<S> Trace<S> {
     }
 }
 
-/// Record store: `fps[i]`, `parents[i]` for distinct state `i` (BFS order).
-#[derive(Default)]
+/// Append-only vector in blocks of `BLOCK` elements: no reallocation copies of the whole
+/// array and at most one partly used block (full blocks have exactly `BLOCK` elements).
+struct BlockVec<T> {
+    blocks: Vec<Vec<T>>,
+    len: usize,
+}
+
+const BLOCK_BITS: u32 = 20;
+const BLOCK: usize = 1 << BLOCK_BITS;
+
+impl<T: Copy> BlockVec<T> {
+    fn new() -> Self {
+        BlockVec {
+            blocks: Vec::new(),
+            len: 0,
+        }
+    }
+    #[inline]
+    fn push(&mut self, x: T) {
+        match self.blocks.last_mut() {
+            Some(b) if b.len() < BLOCK => b.push(x),
+            _ => {
+                let mut b = Vec::new();
+                if !self.blocks.is_empty() {
+                    b.reserve_exact(BLOCK);
+                }
+                b.push(x);
+                self.blocks.push(b);
+            }
+        }
+        self.len += 1;
+    }
+    #[inline]
+    fn get(&self, i: usize) -> T {
+        self.blocks[i >> BLOCK_BITS][i & (BLOCK - 1)]
+    }
+    fn allocated_bytes(&self) -> usize {
+        self.blocks.iter().map(|b| b.capacity()).sum::<usize>() * std::mem::size_of::<T>()
+    }
+}
+
+/// Record store: fingerprint and parent of distinct state `i` (BFS order).
 pub(crate) struct StateStore {
-    fps: Vec<u64>,
+    fps: BlockVec<u64>,
     /// Offset of the parent inside the previous level (unused for level 0).
-    parents: Vec<u32>,
+    parents: BlockVec<u32>,
     /// Index of the first state of each level.
     level_starts: Vec<u64>,
+    /// Fingerprints of the last level, contiguous (handed to the workers).
+    last_level: Vec<u64>,
+}
+
+impl Default for StateStore {
+    fn default() -> Self {
+        StateStore {
+            fps: BlockVec::new(),
+            parents: BlockVec::new(),
+            level_starts: Vec::new(),
+            last_level: Vec::new(),
+        }
+    }
 }
 
 impl StateStore {
     pub(crate) fn len(&self) -> u64 {
-        self.fps.len() as u64
+        self.fps.len as u64
     }
 
     pub(crate) fn begin_level(&mut self) {
-        self.level_starts.push(self.fps.len() as u64);
+        self.level_starts.push(self.fps.len as u64);
+        self.last_level.clear();
     }
 
     pub(crate) fn push(&mut self, fp: u64, parent_offset: u32) {
         self.fps.push(fp);
         self.parents.push(parent_offset);
+        self.last_level.push(fp);
     }
 
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.fps.reserve(n);
-        self.parents.reserve(n);
+        self.last_level.reserve_exact(n);
     }
 
     /// Fingerprints of the states of the last level.
     pub(crate) fn last_level_fps(&self) -> &[u64] {
-        let start = self.level_starts.last().copied().unwrap_or(0) as usize;
-        &self.fps[start..]
+        &self.last_level
     }
 
     pub(crate) fn last_level_start(&self) -> u64 {
         self.level_starts.last().copied().unwrap_or(0)
     }
 
+    /// Bytes of the records (the copy of the last level's fingerprints is transient and
+    /// not counted).
     pub(crate) fn allocated_bytes(&self) -> usize {
-        self.fps.capacity() * 8 + self.parents.capacity() * 4 + self.level_starts.capacity() * 8
+        self.fps.allocated_bytes()
+            + self.parents.allocated_bytes()
+            + self.level_starts.capacity() * 8
     }
 
     /// Fingerprints from the initial state to state `idx` (inclusive).
@@ -97,11 +154,11 @@ impl StateStore {
         let mut i = idx;
         let mut level = self.level_starts.partition_point(|&s| s <= i) - 1;
         loop {
-            path.push(self.fps[i as usize]);
+            path.push(self.fps.get(i as usize));
             if level == 0 {
                 break;
             }
-            i = self.level_starts[level - 1] + u64::from(self.parents[i as usize]);
+            i = self.level_starts[level - 1] + u64::from(self.parents.get(i as usize));
             level -= 1;
         }
         path.reverse();
