@@ -682,3 +682,62 @@ fn is_fairness(e: &Ex) -> bool {
         _ => false,
     }
 }
+
+fn cfg_value(v: &tlc_syntax::cfg::CfgValue) -> Value {
+    use tlc_syntax::cfg::CfgValue;
+    match v {
+        CfgValue::Int { value, .. } => Value::Int(*value),
+        CfgValue::Str { value, .. } => Value::string(value),
+        CfgValue::Bool { value, .. } => Value::Bool(*value),
+        CfgValue::ModelValue(id) => Value::model(&id.name),
+        CfgValue::Set { elems, .. } => Value::set(elems.iter().map(cfg_value)),
+    }
+}
+
+impl ModelConfig {
+    /// Converts a parsed `.cfg` file.
+    pub fn from_config(c: &tlc_syntax::cfg::Config) -> ModelConfig {
+        use tlc_syntax::cfg::ConstantAssignment;
+        let names = |v: &[tlc_syntax::ast::Ident]| v.iter().map(|i| i.name.to_string()).collect();
+        let name = |v: &Option<tlc_syntax::ast::Ident>| v.as_ref().map(|i| i.name.to_string());
+        ModelConfig {
+            constants: c
+                .constants
+                .iter()
+                .map(|a| match a {
+                    ConstantAssignment::Value {
+                        name,
+                        module,
+                        value,
+                        ..
+                    } => ConstantSetting {
+                        name: name.name.to_string(),
+                        module: module.as_ref().map(|m| m.name.to_string()),
+                        binding: Binding::Value(cfg_value(value)),
+                    },
+                    ConstantAssignment::Override {
+                        name,
+                        module,
+                        target,
+                        ..
+                    } => ConstantSetting {
+                        name: name.name.to_string(),
+                        module: module.as_ref().map(|m| m.name.to_string()),
+                        binding: Binding::Op(target.name.to_string()),
+                    },
+                })
+                .collect(),
+            init: name(&c.init),
+            next: name(&c.next),
+            specification: name(&c.specification),
+            invariants: names(&c.invariants),
+            properties: names(&c.properties),
+            constraints: names(&c.constraints),
+            action_constraints: names(&c.action_constraints),
+            symmetry: name(&c.symmetry),
+            view: name(&c.view),
+            alias: name(&c.alias),
+            postconditions: names(&c.postconditions),
+        }
+    }
+}
