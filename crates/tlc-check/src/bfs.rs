@@ -528,63 +528,32 @@ where
     };
     let mut degrees = DegreeHist::default();
 
-    // The initial states, sequentially and in emission order (as TLC).
+    // The initial states, sequentially and in emission order, processed as they are emitted
+    // (as TLC's `DoInitFunctor`; states emitted after a violation are only counted).
     let mut init_handle = fpset.handle();
-    let mut init = Vec::new();
-    let init_res = model.initial_states(&mut |s| init.push(s));
-    stats.initial_states_generated = init.len() as u64;
-    sh.generated.store(init.len() as u64, Relaxed);
     store.begin_level();
     let mut frontier: Vec<M::State> = Vec::new();
     let mut init_event: Option<(Kind<M::Error>, M::State)> = None;
-    for s in init {
-        let fp = match model.fingerprint(&s) {
-            Ok(f) => normalize_fp(f),
-            Err(e) => {
-                init_event = Some((Kind::Error(e, ErrorSite::Fingerprint), s));
-                break;
-            }
-        };
-        let in_model = match model.state_constraint(&s) {
-            Ok(b) => b,
-            Err(e) => {
-                init_event = Some((Kind::Error(e, ErrorSite::StateConstraint), s));
-                break;
-            }
-        };
-        let new = in_model && fpset.insert(&mut init_handle, fp, false) == Insert::New;
-        if !in_model || new {
-            match model.check_invariants(&s) {
-                Ok(None) => {}
-                Ok(Some(i)) => {
-                    init_event = Some((Kind::Invariant(i), s));
-                    break;
-                }
-                Err(e) => {
-                    init_event = Some((Kind::Error(e, ErrorSite::Invariant), s));
-                    break;
-                }
-            }
-            match model.check_init_properties(&s) {
-                Ok(None) => {}
-                Ok(Some(i)) => {
-                    init_event = Some((Kind::Property(i, PropertyKind::Init), s));
-                    break;
-                }
-                Err(e) => {
-                    init_event = Some((Kind::Error(e, ErrorSite::InitProperty), s));
-                    break;
-                }
-            }
+    let mut init_generated = 0u64;
+    let init_res = model.initial_states(&mut |s| {
+        init_generated += 1;
+        if init_event.is_some() {
+            return;
         }
-        if new {
-            store.push(fp, 0);
-            if R::ENABLED {
-                recorder.initial_state(fp, &s);
+        match process_initial(model, &fpset, &mut init_handle, &s) {
+            Ok(Some(fp)) => {
+                store.push(fp, 0);
+                if R::ENABLED {
+                    recorder.initial_state(fp, &s);
+                }
+                frontier.push(s);
             }
-            frontier.push(s);
+            Ok(None) => {}
+            Err(kind) => init_event = Some((kind, s)),
         }
-    }
+    });
+    stats.initial_states_generated = init_generated;
+    sh.generated.store(init_generated, Relaxed);
     stats.distinct_initial_states = store.len();
     let finish = |outcome,
                   stats: Stats,
@@ -808,6 +777,39 @@ where
     }
     drop(frontier);
     finish(Outcome::Success, stats, &store, 0, depth, degrees)
+}
+
+/// Checks one initial state; `Ok(Some(fp))` if it is new and in the model.
+fn process_initial<M: Model>(
+    model: &M,
+    fpset: &FpSet,
+    handle: &mut Handle,
+    s: &M::State,
+) -> Result<Option<u64>, Kind<M::Error>> {
+    let fp = normalize_fp(
+        model
+            .fingerprint(s)
+            .map_err(|e| Kind::Error(e, ErrorSite::Fingerprint))?,
+    );
+    let in_model = model
+        .state_constraint(s)
+        .map_err(|e| Kind::Error(e, ErrorSite::StateConstraint))?;
+    let new = in_model && fpset.insert(handle, fp, false) == Insert::New;
+    if !in_model || new {
+        if let Some(i) = model
+            .check_invariants(s)
+            .map_err(|e| Kind::Error(e, ErrorSite::Invariant))?
+        {
+            return Err(Kind::Invariant(i));
+        }
+        if let Some(i) = model
+            .check_init_properties(s)
+            .map_err(|e| Kind::Error(e, ErrorSite::InitProperty))?
+        {
+            return Err(Kind::Property(i, PropertyKind::Init));
+        }
+    }
+    Ok(new.then_some(fp))
 }
 
 fn outcome_of<S, E>(kind: Kind<E>, trace: Trace<S>) -> Outcome<S, E> {
