@@ -96,13 +96,33 @@ impl fmt::Display for ValueError {
                     left.kind_name()
                 )
             }
-            ValueError::NotInDomain { arg, func } => match func.domain() {
-                Ok(d) => write!(f, "function applied to {arg} outside its domain {d}"),
-                Err(_) => write!(f, "function {func} applied to {arg} outside its domain"),
+            ValueError::NotInDomain { arg, func } => match (func, arg) {
+                (Value::Tuple(t), Value::Int(i)) => write!(
+                    f,
+                    "Attempted to access index {i} of tuple\n{}\nwhich is out of bounds.",
+                    Value::Tuple(t.clone())
+                ),
+                (Value::Tuple(_), _) => write!(
+                    f,
+                    "Attempted to access tuple at a non integral index: {arg}"
+                ),
+                (Value::Record(_), Value::Str(s)) => write!(
+                    f,
+                    "Attempted to access nonexistent field '{s}' of record\n{func}"
+                ),
+                (Value::Record(_), _) => write!(
+                    f,
+                    "Attempted to access record by a non-string argument: {arg}"
+                ),
+                _ => write!(
+                    f,
+                    "Attempted to apply function:\n{func}\nto argument {arg}, which is not in the domain of the function."
+                ),
             },
-            ValueError::NoSuchField { field, record } => {
-                write!(f, "record {record} has no field {field}")
-            }
+            ValueError::NoSuchField { field, record } => write!(
+                f,
+                "Attempted to access nonexistent field '{field}' of record\n{record}"
+            ),
             ValueError::NotEnumerable { set } => {
                 write!(f, "attempted to enumerate the infinite set {set}")
             }
@@ -126,7 +146,7 @@ impl fmt::Display for ValueError {
             ValueError::BadExponent { base, exp } => {
                 write!(f, "cannot compute {base} ^ {exp}")
             }
-            ValueError::Sequence { op, msg } => write!(f, "{op}: {msg}"),
+            ValueError::Sequence { msg, .. } => f.write_str(msg),
             ValueError::TooLarge { what } => write!(f, "{what} is too large to enumerate"),
             ValueError::Other(m) => f.write_str(m),
         }
