@@ -366,7 +366,7 @@ fn bound_spans(b: &Bound, bad: &mut Vec<String>) {
 
 fn expr_spans(e: &Expr, bad: &mut Vec<String>) {
     let sp = e.span;
-    let mut child = |c: &Expr, bad: &mut Vec<String>| {
+    let child = |c: &Expr, bad: &mut Vec<String>| {
         within(sp, c.span, "expr", bad);
         expr_spans(c, bad);
     };

@@ -28,6 +28,10 @@ THEOREM T2 == ASSUME NEW S, NEW STATE s PROVE S = S
     BY MODULE Naturals
   <2> QED
     BY <2>1
+THEOREM T3 == TRUE
+<*> TRUE
+  <+> QED OBVIOUS
+<*> QED
 USE DEF T1
 HIDE T1
 AfterProof == 1
