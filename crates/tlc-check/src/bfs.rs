@@ -311,10 +311,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
             let mut new = false;
             if in_model {
                 match sh.fpset.insert(&mut self.fph, fp, sh.track) {
-                    Insert::New => {
-                        new = true;
-                        self.new += 1;
-                    }
+                    Insert::New => new = true,
                     Insert::Seen => {}
                     Insert::SeenMarked => {
                         if sh.track {
@@ -378,6 +375,8 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                 }
             }
             if new {
+                // Queued only now, after its checks passed (as TLC's enqueue).
+                self.new += 1;
                 self.entries.push(NewEntry { key, fp, state: t });
             }
         }
@@ -554,7 +553,7 @@ where
     });
     stats.initial_states_generated = init_generated;
     sh.generated.store(init_generated, Relaxed);
-    stats.distinct_initial_states = store.len();
+    stats.distinct_initial_states = fpset.len();
     let finish = |outcome,
                   stats: Stats,
                   store: &StateStore,
@@ -572,7 +571,7 @@ where
         stats.elapsed = start.elapsed();
         CheckResult { outcome, stats }
     };
-    let init_depth = u64::from(store.len() > 0);
+    let init_depth = u64::from(fpset.len() > 0);
     if let Some((kind, s)) = init_event {
         let trace = Trace {
             steps: vec![TraceStep {
@@ -666,7 +665,9 @@ where
                 At::Parent => trace_to_record(model, &store, parent),
                 At::Successor => trace_to_successor(model, &store, parent, ev.key & ORD_MAX),
             };
-            let d = depth + u64::from(new_states > 0);
+            // The partial level counts if a state of it entered the visited set (TLC writes
+            // it to the trace before checking it).
+            let d = depth + u64::from(fpset.len() > store.len());
             for w in workers.iter_mut() {
                 w.entries.clear();
                 w.chunks.clear();
@@ -681,7 +682,9 @@ where
             );
         }
         if sh.interrupted.load(Relaxed) {
-            let d = depth + u64::from(new_states > 0);
+            // The partial level counts if a state of it entered the visited set (TLC writes
+            // it to the trace before checking it).
+            let d = depth + u64::from(fpset.len() > store.len());
             return finish(Outcome::Interrupted, stats, &store, queue_left, d, degrees);
         }
 
