@@ -4,19 +4,12 @@
 
 use std::path::{Path, PathBuf};
 use tlc_syntax::cfg::Config;
-use tlc_syntax::loader::{load_spec_with, LoadedSpec};
-use tlc_syntax::{FileId, ParsedFile, SourceMap, Span, SyntaxError};
+use tlc_syntax::loader::{load_spec, LoadedSpec};
+use tlc_syntax::{FileId, ParsedFile, SourceMap, SyntaxError};
 
 /// Parses one `.tla` file.
-// FIXME(cli): replace the body by `tlc_syntax::parse_file(file, src)` once it lands.
 pub fn parse_tla(file: FileId, src: &str) -> ParsedFile {
-    ParsedFile {
-        modules: Vec::new(),
-        errors: vec![SyntaxError {
-            span: Span::new(file, 0, src.len().min(1)),
-            message: "the TLA+ parser is not wired into tlc-rs yet".into(),
-        }],
-    }
+    tlc_syntax::parse_file(file, src)
 }
 
 /// Parses a `.cfg` file: the config and its syntax errors.
@@ -26,7 +19,7 @@ pub fn parse_cfg(file: FileId, src: &str) -> (Config, Vec<SyntaxError>) {
 
 /// Loads the root module and, transitively, every module it depends on.
 pub fn load(spec: &Path, search_path: &[PathBuf]) -> LoadedSpec {
-    load_spec_with(spec, search_path, parse_tla)
+    load_spec(spec, search_path)
 }
 
 /// A config file read into the source map and parsed.

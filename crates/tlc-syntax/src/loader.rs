@@ -134,16 +134,15 @@ impl LoadedSpec {
     }
 }
 
-// FIXME(cli): enable once `crate::parse_file` lands (grammar):
-// /// Loads `root` and every module it depends on, parsing with `crate::parse_file`.
-// ///
-// /// `search_path` lists library folders searched after the root's folder, in
-// /// order (the CLI passes `--lib` folders followed by `TLA_PATH` entries).
-// pub fn load_spec(root: &Path, search_path: &[PathBuf]) -> LoadedSpec {
-//     load_spec_with(root, search_path, crate::parse_file)
-// }
+/// Loads `root` and every module it depends on, parsing with [`crate::parse_file`].
+///
+/// `search_path` lists library folders searched after the root's folder, in
+/// order (the CLI passes `--lib` folders followed by `TLA_PATH` entries).
+pub fn load_spec(root: &Path, search_path: &[PathBuf]) -> LoadedSpec {
+    load_spec_with(root, search_path, crate::parse_file)
+}
 
-/// Like `load_spec`, with the `.tla` parser given as an argument (used by
+/// Like [`load_spec`], with the `.tla` parser given as an argument (used by
 /// tests and by tools that want to wrap the parser).
 pub fn load_spec_with<P>(root: &Path, search_path: &[PathBuf], mut parse: P) -> LoadedSpec
 where
@@ -763,5 +762,49 @@ mod tests {
         write(&d, "B.tla", "---- MODULE B ----\nEXTENDS A\n====\n");
         let spec = load(&root, &[]);
         assert_eq!(names(&spec), ["A", "B"]);
+    }
+
+    #[test]
+    fn real_parser_follows_every_reference_form() {
+        let d = temp_dir("real");
+        let root = write(
+            &d,
+            "Root.tla",
+            "---- MODULE Root ----\n\
+             EXTENDS Naturals, Ext\n\
+             ---- MODULE Inner ----\n\
+             INSTANCE Deep\n\
+             ====\n\
+             INSTANCE Inst WITH c <- 1\n\
+             M(p) == INSTANCE Param\n\
+             Op == LET L == INSTANCE InLet IN L!x\n\
+             ====\n",
+        );
+        for m in ["Ext", "Deep", "Inst", "Param", "InLet"] {
+            write(
+                &d,
+                &format!("{m}.tla"),
+                &format!("---- MODULE {m} ----\nx == 1\n====\n"),
+            );
+        }
+        let spec = load_spec(&root, &[]);
+        assert_eq!(spec.errors, vec![]);
+        let mut got = names(&spec);
+        assert_eq!(got.remove(0), "Root");
+        got.sort();
+        assert_eq!(got, ["Deep", "Ext", "InLet", "Inner", "Inst", "Param"]);
+    }
+
+    #[test]
+    fn real_parser_errors_carry_the_right_file() {
+        let d = temp_dir("realerr");
+        let root = write(&d, "A.tla", "---- MODULE A ----\nEXTENDS B\n====\n");
+        write(&d, "B.tla", "---- MODULE B ----\nx == (1 +\n====\n");
+        let spec = load_spec(&root, &[]);
+        assert!(!spec.errors.is_empty());
+        for e in &spec.errors {
+            let (path, _, _) = spec.sources.location(e.span().expect("span"));
+            assert_eq!(path, d.join("B.tla"));
+        }
     }
 }
