@@ -37,8 +37,14 @@ use std::time::Instant;
 /// Bits of a key holding the successor ordinal.
 const ORD_BITS: u32 = 24;
 const ORD_MAX: u64 = (1 << ORD_BITS) - 1;
-/// Frontier states claimed at once by a worker.
+/// Most frontier states claimed at once by a worker (fewer on narrow levels, see `chunk_for`).
 const CHUNK: usize = 64;
+
+/// Chunk size for a level of `n` states: at most `CHUNK`, small enough that every worker
+/// gets several chunks (expensive states on narrow levels still spread over all workers).
+fn chunk_for(n: usize, workers: usize) -> usize {
+    (n / (workers * 8)).clamp(1, CHUNK)
+}
 /// Size of the outdegree histogram (larger values are kept in an overflow list).
 const HIST: usize = 256;
 
@@ -184,6 +190,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
         frontier: &[S],
         fps: &[u64],
         cursor: &AtomicUsize,
+        chunk: usize,
     ) where
         M: Model<State = S, Error = E>,
         R: GraphRecorder<S>,
@@ -196,11 +203,11 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                     break;
                 }
             }
-            let start = cursor.fetch_add(CHUNK, Relaxed);
+            let start = cursor.fetch_add(chunk, Relaxed);
             if start >= n || start as u64 > sh.stop_parent() {
                 break;
             }
-            let end = (start + CHUNK).min(n);
+            let end = (start + chunk).min(n);
             let before = self.entries.len();
             for p in start..end {
                 if p as u64 > sh.stop_parent() {
@@ -209,7 +216,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                 self.expand(sh, p, &frontier[p], fps[p]);
             }
             self.chunks
-                .push((start / CHUNK, self.entries.len() - before));
+                .push((start / chunk, self.entries.len() - before));
             self.flush(sh);
             sh.maybe_progress();
         }
@@ -603,6 +610,17 @@ where
 
     let mut workers: Vec<Worker<M::State, M::Error>> =
         (0..nworkers).map(|_| Worker::new(&fpset)).collect();
+    // Worker threads live for the whole search (no spawn per level); scoped threads are the
+    // fallback if the pool cannot be built.
+    let pool = if nworkers > 1 {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(nworkers)
+            .thread_name(|i| format!("tlc-worker-{i}"))
+            .build()
+            .ok()
+    } else {
+        None
+    };
     let mut depth = init_depth;
     while !frontier.is_empty() {
         sh.frontier_len.store(frontier.len() as u64, Relaxed);
@@ -616,13 +634,22 @@ where
         {
             let fps = store.last_level_fps();
             let cursor = AtomicUsize::new(0);
-            if nworkers == 1 {
-                workers[0].run_level(&sh, &frontier, fps, &cursor);
+            let chunk = chunk_for(frontier.len(), nworkers);
+            if nworkers == 1 || frontier.len() < 2 * nworkers {
+                workers[0].run_level(&sh, &frontier, fps, &cursor, chunk);
+            } else if let Some(pool) = &pool {
+                let slots: Vec<parking_lot::Mutex<&mut Worker<M::State, M::Error>>> =
+                    workers.iter_mut().map(parking_lot::Mutex::new).collect();
+                pool.broadcast(|ctx| {
+                    if let Some(w) = slots.get(ctx.index()) {
+                        w.lock().run_level(&sh, &frontier, fps, &cursor, chunk);
+                    }
+                });
             } else {
                 std::thread::scope(|sc| {
                     for w in workers.iter_mut() {
                         let (sh, frontier, cursor) = (&sh, &frontier, &cursor);
-                        sc.spawn(move || w.run_level(sh, frontier, fps, cursor));
+                        sc.spawn(move || w.run_level(sh, frontier, fps, cursor, chunk));
                     }
                 });
             }
