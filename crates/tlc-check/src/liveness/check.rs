@@ -442,7 +442,30 @@ impl<'a, V: View> Search<'a, V> {
             .all(|&i| !self.plan.streett[i as usize].0.eval(s, a))
     }
 
-    fn summary(&self, nodes: &[u32], ok: &impl Fn(u32, usize) -> bool) -> Summary {
+    fn summary(&self, nodes: &[u32], ok: &(impl Fn(u32, usize) -> bool + Sync)) -> Summary {
+        const CHUNK: usize = 1 << 15;
+        if nodes.len() <= 2 * CHUNK {
+            return self.summary_seq(nodes, ok);
+        }
+        nodes
+            .par_chunks(CHUNK)
+            .map(|c| self.summary_seq(c, ok))
+            .reduce_with(|mut a, b| {
+                for (x, y) in [
+                    (&mut a.s1, &b.s1),
+                    (&mut a.s0, &b.s0),
+                    (&mut a.a1, &b.a1),
+                    (&mut a.a0, &b.a0),
+                ] {
+                    x.iter_mut().zip(y).for_each(|(x, y)| *x |= y);
+                }
+                a.acc |= b.acc;
+                a
+            })
+            .unwrap_or_else(|| self.summary_seq(&[], ok))
+    }
+
+    fn summary_seq(&self, nodes: &[u32], ok: &impl Fn(u32, usize) -> bool) -> Summary {
         let sw = self.g.layout().state_words();
         let aw = self.g.layout().action_words();
         let mut m = Summary {
@@ -540,7 +563,10 @@ impl<'a, V: View> Search<'a, V> {
             if best.as_ref().is_some_and(|b| min >= b.0) {
                 break;
             }
-            let mut work: Vec<(Vec<u32>, Vec<u32>)> = vec![(flat[a..b].to_vec(), vec![])];
+            // Sorted node lists visit memory in BFS order (much better locality).
+            let mut top = flat[a..b].to_vec();
+            top.sort_unstable();
+            let mut work: Vec<(Vec<u32>, Vec<u32>)> = vec![(top, vec![])];
             while let Some((nodes, removed)) = work.pop() {
                 let min = nodes.iter().copied().min().unwrap_or(NONE);
                 if best.as_ref().is_some_and(|b| min >= b.0) {
@@ -598,10 +624,14 @@ impl<'a, V: View> Search<'a, V> {
                     nodes.iter().copied(),
                     |v| scope[v as usize] == stamp,
                     |v, pos| self.cycle_ok(v, pos) && self.not_removed(&removed2, v, pos),
-                    |c| subs.push(c.to_vec()),
+                    |c| {
+                        let mut c = c.to_vec();
+                        c.sort_unstable();
+                        subs.push(c)
+                    },
                 );
                 // Explore the sub-component closest to the initial states first.
-                subs.sort_by_key(|c| std::cmp::Reverse(c.iter().copied().min()));
+                subs.sort_by_key(|c| std::cmp::Reverse(c.first().copied()));
                 for c in subs {
                     work.push((c, removed2.clone()));
                 }

@@ -3,7 +3,7 @@
 //! Product nodes get dense ids in breadth-first order from the initial nodes, so a smaller id
 //! means a shorter prefix, and every node stores its BFS parent (for the shortest lasso prefix).
 //! When the automaton is trivial the product *is* the graph: [`Identity`] then only renumbers
-//! the reachable nodes and filters edges on the fly instead of materializing anything.
+//! the reachable nodes (4 bytes per edge) instead of building product edges.
 
 use ahash::AHashMap;
 
@@ -35,12 +35,15 @@ fn all(preds: &[Pred], s: &[u64], a: &[u64]) -> bool {
     preds.iter().all(|p| p.eval(s, a))
 }
 
-/// The graph itself, restricted to nodes reachable through edges satisfying `global`.
+/// The graph itself, restricted to nodes reachable through edges satisfying `global`, renumbered
+/// in BFS order with its edges' targets translated to product ids (4 bytes per edge; edge
+/// positions are those of the behaviour graph, filtered edges have target `NONE`).
 pub(crate) struct Identity<'g> {
     g: &'g BehaviorGraph,
-    pid_of: Vec<u32>,
     g_of: Vec<u32>,
     parent: Vec<(u32, u32)>,
+    start: Vec<u64>,
+    target: Vec<u32>,
     edges: usize,
 }
 
@@ -57,6 +60,9 @@ impl<'g> Identity<'g> {
             }
         }
         let mut edges = 0;
+        let mut start = Vec::with_capacity(g.node_count() + 1);
+        start.push(0u64);
+        let mut target = Vec::with_capacity(g.edge_count() + g.node_count());
         let mut v = 0;
         while v < g_of.len() {
             let n = g_of[v];
@@ -64,6 +70,7 @@ impl<'g> Identity<'g> {
             for pos in 0..g.degree(n) {
                 let e = g.edge_of(n, pos);
                 if !all(global, s, g.action_bits(n, e)) {
+                    target.push(NONE);
                     continue;
                 }
                 edges += 1;
@@ -73,14 +80,17 @@ impl<'g> Identity<'g> {
                     g_of.push(t);
                     parent.push((v as u32, pos as u32));
                 }
+                target.push(pid_of[t as usize]);
             }
+            start.push(target.len() as u64);
             v += 1;
         }
         Identity {
             g,
-            pid_of,
             g_of,
             parent,
+            start,
+            target,
             edges,
         }
     }
@@ -96,12 +106,11 @@ impl View for Identity<'_> {
     }
     #[inline]
     fn degree(&self, v: u32) -> usize {
-        self.g.degree(self.g_of[v as usize])
+        (self.start[v as usize + 1] - self.start[v as usize]) as usize
     }
     #[inline]
     fn target(&self, v: u32, pos: usize) -> u32 {
-        let n = self.g_of[v as usize];
-        self.pid_of[self.g.target(n, self.g.edge_of(n, pos)) as usize]
+        self.target[self.start[v as usize] as usize + pos]
     }
     #[inline]
     fn gedge(&self, v: u32, pos: usize) -> u32 {

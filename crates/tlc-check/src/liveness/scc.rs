@@ -10,7 +10,7 @@ pub(crate) struct Tarjan {
     low: Vec<u32>,
     on_stack: Vec<bool>,
     stack: Vec<u32>,
-    call: Vec<(u32, u32)>,
+    call: Vec<(u32, u32, u32)>,
     counter: u32,
 }
 
@@ -49,9 +49,8 @@ impl Tarjan {
             if self.index[root as usize] != NONE || !in_scope(root) {
                 continue;
             }
-            self.visit(root);
-            while let Some(&(v, k)) = self.call.last() {
-                let deg = view.degree(v) as u32;
+            self.visit(root, view.degree(root) as u32);
+            while let Some(&(v, k, deg)) = self.call.last() {
                 if k < deg {
                     let pos = k as usize;
                     if let Some(top) = self.call.last_mut() {
@@ -65,7 +64,7 @@ impl Tarjan {
                         continue;
                     }
                     if self.index[w as usize] == NONE {
-                        self.visit(w);
+                        self.visit(w, view.degree(w) as u32);
                     } else if self.on_stack[w as usize] {
                         let iw = self.index[w as usize];
                         let lv = &mut self.low[v as usize];
@@ -76,7 +75,7 @@ impl Tarjan {
                 } else {
                     self.call.pop();
                     let lv = self.low[v as usize];
-                    if let Some(&(p, _)) = self.call.last() {
+                    if let Some(&(p, _, _)) = self.call.last() {
                         let lp = &mut self.low[p as usize];
                         if lv < *lp {
                             *lp = lv;
@@ -106,12 +105,12 @@ impl Tarjan {
         }
     }
 
-    fn visit(&mut self, v: u32) {
+    fn visit(&mut self, v: u32, degree: u32) {
         self.index[v as usize] = self.counter;
         self.low[v as usize] = self.counter;
         self.counter = self.counter.wrapping_add(1);
         self.on_stack[v as usize] = true;
         self.stack.push(v);
-        self.call.push((v, 0));
+        self.call.push((v, 0, degree));
     }
 }
