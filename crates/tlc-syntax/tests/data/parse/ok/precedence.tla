@@ -29,4 +29,8 @@ P27 == UNCHANGED <<x, y>> /\ x' = 1
 P28 == a # b /\ a /= c /\ a <= b /\ a >= c /\ a < b /\ a > c
 P29 == 1 :> 2 @@ 3 :> 4
 P30 == - - a
+P31 == A -+-> []B
+P32 == x^# = y
+P33 == a \X b \cup c
+P34 == a % b * c
 ====
