@@ -23,6 +23,7 @@ mod check;
 mod formula;
 mod graph;
 mod product;
+mod recorder;
 mod scc;
 
 #[cfg(test)]
@@ -36,6 +37,7 @@ pub use check::{
 };
 pub use formula::Ltl;
 pub use graph::{AtomLayout, BehaviorGraph, SharedGraphBuilder, SuccessorRecord};
+pub use recorder::{AtomEvaluator, LivenessRecorder, RecordError};
 
 /// Errors of the liveness checker (all caused by inputs, none by internal state).
 #[derive(Clone, Debug, PartialEq, Eq)]

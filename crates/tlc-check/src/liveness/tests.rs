@@ -855,3 +855,105 @@ fn large_random_graph_properties() {
         assert!(matches!(o.verdict, Verdict::Violated(_)), "{name}");
     }
 }
+
+// ---- End to end with the real BFS -------------------------------------------------------
+
+mod end_to_end {
+    use super::super::*;
+    use crate::{replay_fps, ActionId, Checker, Model};
+
+    /// pc: 0 -Start-> 1 -Finish-> 2 (done, no successor); 1 -Retry-> 0.
+    struct Proc;
+    impl Model for Proc {
+        type State = u8;
+        type Error = String;
+        fn initial_states(&self, out: &mut dyn FnMut(u8)) -> Result<(), String> {
+            out(0);
+            Ok(())
+        }
+        fn successors(&self, s: &u8, out: &mut dyn FnMut(ActionId, u8)) -> Result<(), String> {
+            match s {
+                0 => out(ActionId(0), 1),
+                1 => {
+                    out(ActionId(1), 2);
+                    out(ActionId(2), 0);
+                }
+                _ => {}
+            }
+            Ok(())
+        }
+        fn fingerprint(&self, s: &u8) -> Result<u64, String> {
+            Ok(u64::from(*s) * 0x9E37_79B9 + 17)
+        }
+    }
+
+    /// State atoms: 0 done, 1 ENABLED Next, 2 ENABLED Finish; action atoms: 0 <<Next>>,
+    /// 1 <<Finish>>.
+    struct Atoms;
+    impl AtomEvaluator<u8> for Atoms {
+        type Error = String;
+        fn layout(&self) -> AtomLayout {
+            AtomLayout {
+                state_atoms: 3,
+                action_atoms: 2,
+            }
+        }
+        fn state_atoms(&self, s: &u8, out: &mut [u64]) -> Result<(), String> {
+            out[0] = match s {
+                0 => 0b010,
+                1 => 0b110,
+                _ => 0b001,
+            };
+            Ok(())
+        }
+        fn action_atoms(&self, from: &u8, to: &u8, out: &mut [u64]) -> Result<(), String> {
+            if from != to {
+                out[0] |= 1;
+            }
+            if (*from, *to) == (1, 2) {
+                out[0] |= 2;
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn recorder_check_and_replay() {
+        let rec = LivenessRecorder::new(&Atoms, 2);
+        let result = Checker::new(&Proc)
+            .workers(2)
+            .check_deadlock(false)
+            .recorder(&rec)
+            .run();
+        assert!(
+            matches!(result.outcome, crate::Outcome::Success),
+            "{:?}",
+            result.outcome
+        );
+        let g = rec.finish().unwrap_or_else(|_| panic!("recording failed"));
+        assert_eq!((g.node_count(), g.edge_count()), (3, 3));
+        let done = Ltl::eventually(Ltl::State(0));
+        let wf_next = Ltl::weak_fairness(1, 0);
+        let o = check(&g, &[wf_next.clone()], &done).unwrap();
+        let Verdict::Violated(c) = o.verdict else {
+            panic!("expected a violation")
+        };
+        let fps: Vec<u64> = c.states.iter().map(|s| s.fp).collect();
+        let trace = replay_fps(&Proc, &fps);
+        let states: Vec<u8> = trace.steps.iter().map(|s| s.state).collect();
+        assert_eq!(states, vec![0, 1]);
+        assert_eq!(
+            c.cycle,
+            Cycle::BackTo {
+                index: 0,
+                action: 2
+            }
+        );
+        // Strong fairness on Finish makes it hold.
+        let sf = Ltl::strong_fairness(2, 1);
+        assert_eq!(
+            check(&g, &[wf_next, sf], &done).unwrap().verdict,
+            Verdict::Holds
+        );
+    }
+}
