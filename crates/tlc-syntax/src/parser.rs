@@ -171,12 +171,18 @@ pub fn parse_expr(file: FileId, src: &str) -> Result<Expr, Vec<SyntaxError>> {
 /// an expression is not read as an infix minus; `End` tokens move to the end of the
 /// previous token.
 fn prepare(toks: Vec<(usize, Tok, usize)>) -> Vec<(usize, Tok, usize)> {
-    let mut out: Vec<(usize, Tok, usize)> = Vec::with_capacity(toks.len());
-    let mut it = toks.into_iter().peekable();
-    while let Some((l, t, r)) = it.next() {
+    let defines = implicit_defines(&toks);
+    let mut out: Vec<(usize, Tok, usize)> = Vec::with_capacity(toks.len() + defines.len());
+    let mut defines = defines.into_iter().peekable();
+    let mut it = toks.into_iter().enumerate().peekable();
+    while let Some((i, (l, t, r))) = it.next() {
+        if defines.peek() == Some(&i) {
+            defines.next();
+            out.push((l, Tok::Define, l));
+        }
         match t {
             Tok::Minus => {
-                if let Some((l2, Tok::Dot, r2)) = it.peek() {
+                if let Some((_, (l2, Tok::Dot, r2))) = it.peek() {
                     if *l2 == r {
                         let r2 = *r2;
                         it.next();
@@ -198,6 +204,54 @@ fn prepare(toks: Vec<(usize, Tok, usize)>) -> Vec<(usize, Tok, usize)> {
         }
     }
     out
+}
+
+/// Indices of tokens that start a proof-step definition written without `DEFINE`
+/// (`<1> F(x) == e`, `<1> f[x \in S] == e`): the grammar cannot tell these from the
+/// expressions `F(x)` / `f[x]` before it sees `==`, so the facade inserts the keyword.
+fn implicit_defines(toks: &[(usize, Tok, usize)]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (i, (_, t, _)) in toks.iter().enumerate() {
+        if !matches!(t, Tok::StepLabel(_)) {
+            continue;
+        }
+        let mut j = i + 1;
+        if matches!(toks.get(j), Some((_, Tok::Dot, _))) {
+            j += 1;
+        }
+        if !matches!(toks.get(j), Some((_, Tok::Ident(_), _))) {
+            continue;
+        }
+        let open = match toks.get(j + 1) {
+            Some((_, Tok::LParen, _)) => Tok::LParen,
+            Some((_, Tok::LBracket, _)) => Tok::LBracket,
+            _ => continue,
+        };
+        let close = if open == Tok::LParen {
+            Tok::RParen
+        } else {
+            Tok::RBracket
+        };
+        let mut depth = 0usize;
+        let mut k = j + 1;
+        while let Some((_, t, _)) = toks.get(k) {
+            if *t == open {
+                depth += 1;
+            } else if *t == close {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            } else if matches!(t, Tok::StepLabel(_) | Tok::ModuleEnd | Tok::DefEq) {
+                break;
+            }
+            k += 1;
+        }
+        if matches!(toks.get(k + 1), Some((_, Tok::DefEq, _))) {
+            found.push(j);
+        }
+    }
+    found
 }
 
 /// The source spelling of a token, for error messages.

@@ -19,6 +19,9 @@ THEOREM T2 == ASSUME NEW S, NEW STATE s PROVE S = S
 <1>a. CASE S = {}
 <1>3. PICK z \in S : z = z
 <1>4. HAVE S = S
+<1> Impl(a) == a
+<1> g[i \in S] == i
+<1>. Impl2 == 3
 <1>5. TAKE w \in S
 <1>6. WITNESS 1, 2
 <1> USE <1>1 DEF D
