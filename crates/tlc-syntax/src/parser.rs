@@ -32,6 +32,8 @@ pub(crate) enum RawUnit {
     Unit(Unit),
     Proof(Span),
     Skip,
+    /// A unit the parser recovered from.
+    Error(SyntaxError),
 }
 
 /// One comma-separated item inside `[ ... ]`, classified by [`bracket`].
@@ -496,6 +498,9 @@ pub(crate) fn qual_expr(file: FileId, l: usize, r: usize, q: Qual) -> Expr {
 /// theorem's span. A definition that sits between two proof items belongs to the proof
 /// (`<1> DEFINE A == 1  B == 2`: only `A` is parsed as part of the DEFINE step) and is
 /// dropped too.
+///
+/// Of several recovered errors in a row (no unit parsed between them) only the first is
+/// reported: the others are almost always consequences of where recovery resumed.
 pub(crate) fn module(
     file: FileId,
     l: usize,
@@ -503,13 +508,24 @@ pub(crate) fn module(
     name: Ident,
     extends: Vec<Ident>,
     raw: Vec<RawUnit>,
+    errors: &mut Vec<SyntaxError>,
 ) -> Module {
+    let mut after_error = false;
     let mut units: Vec<Unit> = Vec::with_capacity(raw.len());
     let mut theorem: Option<usize> = None;
     let mut after_proof = false;
     let mut pending: Vec<Unit> = Vec::new();
     for u in raw {
+        if let RawUnit::Error(e) = u {
+            if !after_error {
+                errors.push(e);
+            }
+            after_error = true;
+            continue;
+        }
+        after_error = false;
         match u {
+            RawUnit::Error(_) => {}
             RawUnit::Proof(span) => {
                 pending.clear();
                 if let Some(Unit::Theorem(t)) = theorem.and_then(|i| units.get_mut(i)) {
