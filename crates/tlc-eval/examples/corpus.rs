@@ -99,6 +99,19 @@ fn run(tla: &Path, cfg: &Path, limit: usize) -> Result<(usize, Option<String>), 
     let mut viol = None;
     let mut inits = Vec::new();
     p.init_states(&mut |s| inits.push(s)).map_err(|e| loc(&e))?;
+    if std::env::var("DEBUG").is_ok() {
+        eprintln!(
+            "{} initial states, actions: {:?}",
+            inits.len(),
+            p.actions
+                .iter()
+                .map(|a| a.name.to_string())
+                .collect::<Vec<_>>()
+        );
+        for s in inits.iter().take(3) {
+            eprintln!("  {:?}", s);
+        }
+    }
     let check = |s: &[tlc_value::Value], viol: &mut Option<String>| -> Result<(), String> {
         for (i, inv) in p.invariants.iter().enumerate() {
             if !p.eval_invariant(i, s).map_err(|e| loc(&e))? && viol.is_none() {

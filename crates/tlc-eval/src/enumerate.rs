@@ -47,11 +47,42 @@ fn target_var(cx: &Cx, ex: &Ex) -> Option<u32> {
     match &ex.kind {
         ExKind::Prime(inner) if !cx.init_mode => match inner.kind {
             ExKind::Var(i) => Some(i),
+            ExKind::Local(s) => match cx.slot(s) {
+                Slot::VarRef(i, false) => Some(*i),
+                _ => None,
+            },
             _ => None,
         },
         ExKind::Var(i) if cx.init_mode => Some(*i),
+        ExKind::Local(s) => match cx.slot(*s) {
+            Slot::VarRef(i, true) if !cx.init_mode => Some(*i),
+            Slot::VarRef(i, false) if cx.init_mode => Some(*i),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// Call arguments for an operator expanded during enumeration: variables and primed
+/// variables are passed by name so that the body can assign them.
+fn enum_slots<'p>(cx: &mut Cx<'p>, capture: u32, args: &'p [Arg]) -> ER<Vec<Slot>> {
+    let mut slots = Vec::with_capacity(capture as usize + args.len());
+    slots.extend_from_slice(&cx.env[cx.base..cx.base + capture as usize]);
+    for a in args {
+        slots.push(match a {
+            Arg::Val(e) => match &e.kind {
+                ExKind::Var(i) if !cx.primed => Slot::VarRef(*i, false),
+                ExKind::Prime(inner) if !cx.primed && !cx.init_mode => match inner.kind {
+                    ExKind::Var(i) => Slot::VarRef(i, true),
+                    _ => Slot::Val(cx.eval(e)?),
+                },
+                ExKind::Local(s) if matches!(cx.slot(*s), Slot::VarRef(..)) => cx.slot(*s).clone(),
+                _ => Slot::Val(cx.eval(e)?),
+            },
+            Arg::Op(o) => Slot::Op(cx.make_closure(o)),
+        });
+    }
+    Ok(slots)
 }
 
 /// Runs the continuation. Returns false if the sink asked to stop.
@@ -324,7 +355,7 @@ pub(crate) fn enum_ex<'p>(
             if d.cache.is_some() {
                 return guard(cx, ex, k, out);
             }
-            let slots = cx.call_slots(*capture, args)?;
+            let slots = enum_slots(cx, *capture, args)?;
             let old = cx.push_frame(d, slots);
             let r = enum_ex(cx, &d.body, k, out);
             cx.pop_frame(old);
@@ -370,6 +401,22 @@ pub(crate) fn enum_ex<'p>(
 
 /// `UNCHANGED e` followed by `k`.
 fn unchanged<'p>(cx: &mut Cx<'p>, e: &'p Ex, k: &Cont<'_, 'p>, out: &mut Sink) -> ER<bool> {
+    if let ExKind::Local(s) = &e.kind {
+        if let Slot::VarRef(i, false) = cx.slot(*s) {
+            let i = *i;
+            let cur = cx.cur[i as usize].clone();
+            return match &cx.next[i as usize] {
+                None => assign(cx, i, cur, k, out),
+                Some(v) => {
+                    if *v == cur {
+                        run_cont(cx, k, out)
+                    } else {
+                        Ok(true)
+                    }
+                }
+            };
+        }
+    }
     match &e.kind {
         ExKind::Var(i) if !cx.init_mode => {
             let cur = cx.cur[*i as usize].clone();

@@ -19,6 +19,9 @@ pub(crate) enum Slot {
     Val(Value),
     /// An operator argument.
     Op(Arc<Closure>),
+    /// A state variable passed by name to an operator expanded during enumeration
+    /// (`true`: the primed variable `x'`), so that the body can assign it.
+    VarRef(u32, bool),
 }
 
 /// What an operator argument calls.
@@ -251,6 +254,19 @@ impl<'p> Cx<'p> {
             }
             ExKind::Local(s) => match self.slot(*s) {
                 Slot::Val(v) => Ok(v.clone()),
+                &Slot::VarRef(i, false) => self.read_var(i, span),
+                &Slot::VarRef(i, true) => {
+                    if self.primed {
+                        return Err(EvalError::new(
+                            span,
+                            "a primed expression cannot be primed again",
+                        ));
+                    }
+                    self.primed = true;
+                    let r = self.read_var(i, span);
+                    self.primed = false;
+                    r
+                }
                 _ => Err(EvalError::new(span, "internal error: unbound local")),
             },
             ExKind::LetRef { slot, def } => {
@@ -350,13 +366,11 @@ impl<'p> Cx<'p> {
             }
             ExKind::In(a, b) => {
                 let x = self.eval(a)?;
-                let s = self.eval(b)?;
-                member(&x, &s, span).map(Value::Bool)
+                self.member_ex(&x, b).map(Value::Bool)
             }
             ExKind::NotIn(a, b) => {
                 let x = self.eval(a)?;
-                let s = self.eval(b)?;
-                member(&x, &s, span).map(|r| Value::Bool(!r))
+                self.member_ex(&x, b).map(|r| Value::Bool(!r))
             }
             ExKind::If(c, a, b) => {
                 if self.eval_bool(c, "the condition of an IF")? {
@@ -582,6 +596,100 @@ impl<'p> Cx<'p> {
                 span,
                 m.to_string(),
             )),
+        }
+    }
+
+    /// `x \in set`, without building sets that TLC keeps symbolic (filters, differences,
+    /// unions of infinite sets, function and record sets over them, `Seq`, `SUBSET`).
+    pub fn member_ex(&mut self, x: &Value, set: &'p Ex) -> ER<bool> {
+        match &set.kind {
+            ExKind::SetFilter(bound, pred)
+                if bound.pats.len() == 1 && matches!(bound.pats[0], Pat::Slot(_)) =>
+            {
+                let Some(s) = &bound.set else {
+                    return Err(EvalError::new(set.span, "unbounded set filter"));
+                };
+                if !self.member_ex(x, s)? {
+                    return Ok(false);
+                }
+                self.bind(&bound.pats[0], x.clone(), set.span)?;
+                self.eval_bool(pred, "the condition of a set filter")
+            }
+            ExKind::Builtin(Builtin::SetMinus, a) if a.len() == 2 => {
+                Ok(self.member_ex(x, &a[0])? && !self.member_ex(x, &a[1])?)
+            }
+            ExKind::Builtin(Builtin::Cup, a) if a.len() == 2 => {
+                Ok(self.member_ex(x, &a[0])? || self.member_ex(x, &a[1])?)
+            }
+            ExKind::Builtin(Builtin::Cap, a) if a.len() == 2 => {
+                Ok(self.member_ex(x, &a[0])? && self.member_ex(x, &a[1])?)
+            }
+            ExKind::Builtin(Builtin::Seq, a) if a.len() == 1 => match x {
+                Value::Tuple(t) => {
+                    for e in t.elems() {
+                        if !self.member_ex(e, &a[0])? {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                }
+                _ => Ok(false),
+            },
+            ExKind::Builtin(Builtin::Subset, a) if a.len() == 1 => match x {
+                Value::Set(t) => {
+                    for e in t.elems() {
+                        if !self.member_ex(e, &a[0])? {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                }
+                _ => {
+                    let s = self.eval(set)?;
+                    member(x, &s, set.span)
+                }
+            },
+            ExKind::FnSet(d, r) => {
+                if !x.is_func() {
+                    return Ok(false);
+                }
+                let dom = self.eval(d)?;
+                let xd = x.domain().map_err(|e| verr(e, set.span))?;
+                if !tla_eq(&xd, &dom).map_err(|e| verr(e, set.span))? {
+                    return Ok(false);
+                }
+                let vals: Vec<Value> = x.func_values().cloned().collect();
+                for v in vals {
+                    if !self.member_ex(&v, r)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExKind::RecordSet(fs) => match x {
+                Value::Record(r) => {
+                    if r.len() != fs.len() {
+                        return Ok(false);
+                    }
+                    for (k, e) in fs {
+                        match r.get(field_str(k)) {
+                            Some(v) => {
+                                let v = v.clone();
+                                if !self.member_ex(&v, e)? {
+                                    return Ok(false);
+                                }
+                            }
+                            None => return Ok(false),
+                        }
+                    }
+                    Ok(true)
+                }
+                _ => Ok(false),
+            },
+            _ => {
+                let s = self.eval(set)?;
+                member(x, &s, set.span)
+            }
         }
     }
 

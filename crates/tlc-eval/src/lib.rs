@@ -255,8 +255,9 @@ impl Program {
         if let Some(s) = spec {
             let mut inits = Vec::new();
             let mut items = Vec::new();
-            p.conjuncts(&s.expr, &mut items);
-            for it in items {
+            let mut init_frame = 0;
+            p.conjuncts(&s.expr, 0, &mut items);
+            for (it, fr) in items {
                 match &it.kind {
                     ExKind::Temporal(Temporal::Always, xs)
                         if matches!(xs[0].kind, ExKind::BoxAction(..)) && next.is_none() =>
@@ -266,7 +267,7 @@ impl Program {
                                 name: p.name_of(a).unwrap_or_else(|| Arc::from("Next")),
                                 span: a.span,
                                 expr: (**a).clone(),
-                                frame: 0,
+                                frame: fr,
                             });
                         }
                     }
@@ -274,15 +275,18 @@ impl Program {
                         name: Arc::from("fairness"),
                         span: it.span,
                         expr: it.clone(),
-                        frame: 0,
+                        frame: fr,
                     }),
                     _ if p.is_temporal(&it) => p.spec_temporal.push(Named {
                         name: Arc::from("temporal"),
                         span: it.span,
                         expr: it.clone(),
-                        frame: 0,
+                        frame: fr,
                     }),
-                    _ => inits.push(it.clone()),
+                    _ => {
+                        init_frame = init_frame.max(fr);
+                        inits.push(it.clone())
+                    }
                 }
             }
             if init.is_none() && !inits.is_empty() {
@@ -303,7 +307,7 @@ impl Program {
                             span,
                         }
                     },
-                    frame: 0,
+                    frame: init_frame,
                 });
             }
         }
@@ -316,13 +320,13 @@ impl Program {
         p.next = next;
         for prop in props {
             let mut items = Vec::new();
-            p.conjuncts(&prop.expr, &mut items);
-            for it in items {
+            p.conjuncts(&prop.expr, 0, &mut items);
+            for (it, fr) in items {
                 let named = |e: Ex| Named {
                     name: prop.name.clone(),
                     span: prop.span,
                     expr: e,
-                    frame: 0,
+                    frame: fr,
                 };
                 match &it.kind {
                     ExKind::Temporal(Temporal::Always, xs)
@@ -383,22 +387,20 @@ impl Program {
         }
     }
 
-    /// Flattens conjunctions, expanding zero-argument definitions whose frame is empty.
-    fn conjuncts(&self, e: &Ex, out: &mut Vec<Ex>) {
+    /// Flattens conjunctions, expanding zero-argument definitions; each item comes with
+    /// the frame size it needs.
+    fn conjuncts(&self, e: &Ex, frame: u32, out: &mut Vec<(Ex, u32)>) {
         match &e.kind {
             ExKind::And(xs) => {
                 for x in xs {
-                    self.conjuncts(x, out);
+                    self.conjuncts(x, frame, out);
                 }
             }
             _ => match self.expand0(e) {
-                Some(d)
-                    if d.frame == 0
-                        && matches!(d.body.kind, ExKind::And(_) | ExKind::Call { .. }) =>
-                {
-                    self.conjuncts(&d.body, out)
+                Some(d) if matches!(d.body.kind, ExKind::And(_) | ExKind::Call { .. }) => {
+                    self.conjuncts(&d.body, d.frame, out)
                 }
-                _ => out.push(e.clone()),
+                _ => out.push((e.clone(), frame)),
             },
         }
     }
