@@ -355,8 +355,8 @@ fn check_plan(
         let view = Identity::build(g, &plan.init, &plan.global);
         stats.product_nodes = view.len();
         stats.product_edges = view.edge_count();
-        let global = std::mem::take(&mut plan.global);
-        let s = Search::new(g, &view, &plan, &global, 0);
+        // Edges failing the global filter have target NONE in the view: no re-evaluation.
+        let s = Search::new(g, &view, &plan, &[], 0);
         let cex = s.run(&mut stats)?;
         Ok((cex, stats))
     } else {
@@ -370,6 +370,10 @@ fn check_plan(
         Ok((cex, stats))
     }
 }
+
+/// An accepted (sub-)SCC: entry node, nodes, removed Streett pairs, Streett pairs whose
+/// request occurs (so the cycle must also contain their response).
+type Candidate = (u32, Vec<u32>, Vec<u32>, Vec<usize>);
 
 /// Per-SCC existence summary: which literals occur on some (allowed, internal) edge.
 struct Summary {
@@ -557,7 +561,7 @@ impl<'a, V: View> Search<'a, V> {
         comps.sort_unstable();
         let mut scope = vec![0u32; n];
         let mut stamp = 0u32;
-        let mut best: Option<(u32, Vec<u32>, Vec<u32>, Vec<usize>)> = None;
+        let mut best: Option<Candidate> = None;
         // Work items: (nodes, removed Streett pairs); processed depth-first per top component.
         for &(min, a, b) in &comps {
             if best.as_ref().is_some_and(|b| min >= b.0) {

@@ -82,7 +82,10 @@ fn run(g: &BehaviorGraph, fair: &[Ltl], prop: &Ltl) -> String {
 // ---- An independent evaluator of formulas on lassos -------------------------------------
 
 /// The word of a lasso: per position (state bits, step bits), and the loop position.
-fn word(g: &BehaviorGraph, c: &Counterexample) -> (Vec<(Vec<u64>, Vec<u64>)>, usize) {
+/// Per position: (state bits, step bits).
+type Word = Vec<(Vec<u64>, Vec<u64>)>;
+
+fn word(g: &BehaviorGraph, c: &Counterexample) -> (Word, usize) {
     let find_edge = |from: u64, to: u64, action: u32| -> Vec<u64> {
         let n = g.id_of(from).unwrap();
         for e in g.edge_range(n) {
@@ -934,7 +937,7 @@ mod end_to_end {
         assert_eq!((g.node_count(), g.edge_count()), (3, 3));
         let done = Ltl::eventually(Ltl::State(0));
         let wf_next = Ltl::weak_fairness(1, 0);
-        let o = check(&g, &[wf_next.clone()], &done).unwrap();
+        let o = check(&g, std::slice::from_ref(&wf_next), &done).unwrap();
         let Verdict::Violated(c) = o.verdict else {
             panic!("expected a violation")
         };
