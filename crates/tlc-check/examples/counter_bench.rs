@@ -1,7 +1,8 @@
 //! Benchmark of the search engine alone: K counters modulo M (M^K states, out-degree K).
 //!
-//! Run: `cargo run --release -p tlc-check --example counter_bench -- [K] [M] [workers,...]`
-//! (default `6 12 1,2`: 2,985,984 states). Prints states/second and bytes per state.
+//! Run: `cargo run --release -p tlc-check --example counter_bench -- [K] [M] [workers,...] [nd]`
+//! (default `6 12 1,2`: 2,985,984 states; `nd` = non-deterministic parallel mode, see
+//! `CheckOptions::deterministic`). Prints states/second and bytes per state.
 //! The state is a packed `u64` and the fingerprint a 64-bit mix, so the figures measure the
 //! engine's own cost (visited set, queues, records), not evaluation.
 
@@ -57,6 +58,19 @@ fn peak_rss_kb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// User + system CPU seconds of this process so far (from /proc; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime 13th.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11).and_then(|x| x.parse().ok()).unwrap_or(0.0)
+        + f.get(12).and_then(|x| x.parse().ok()).unwrap_or(0.0);
+    ticks / 100.0
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let k: u32 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(6);
@@ -65,7 +79,11 @@ fn main() {
         .get(3)
         .map(|a| a.split(',').filter_map(|w| w.parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 2]);
-    let model = Counters { k: k.min(8), m: m.clamp(1, 255) };
+    let deterministic = args.get(4).map_or(true, |a| a != "nd");
+    let model = Counters {
+        k: k.min(8),
+        m: m.clamp(1, 255),
+    };
     println!(
         "counters: K={} M={} expected {} states",
         model.k,
@@ -74,13 +92,20 @@ fn main() {
     );
     for w in workers {
         let t = Instant::now();
-        let r = Checker::new(&model).workers(w).check_deadlock(false).run();
+        let cpu0 = cpu_seconds();
+        let r = Checker::new(&model)
+            .workers(w)
+            .check_deadlock(false)
+            .deterministic(deterministic)
+            .run();
         let secs = t.elapsed().as_secs_f64();
+        let cpu = cpu_seconds() - cpu0;
         assert!(matches!(r.outcome, Outcome::Success));
         let s = &r.stats;
         println!(
             "workers {w}: {} distinct, {} generated, depth {} in {:.2}s: {:.2} M generated/s, {:.2} M distinct/s; \
-             visited set {:.1} B/state, trace records {:.1} B/state; peak RSS {} MB",
+             visited set {:.1} B/state, trace records {:.1} B/state; peak RSS {} MB; \
+             CPU {:.2}s = {:.2} M generated per CPU-second",
             s.distinct_states,
             s.states_generated,
             s.depth,
@@ -90,6 +115,8 @@ fn main() {
             s.fpset_bytes as f64 / s.distinct_states as f64,
             s.trace_bytes as f64 / s.distinct_states as f64,
             peak_rss_kb().unwrap_or(0) / 1024,
+            cpu,
+            s.states_generated as f64 / cpu.max(0.01) / 1e6,
         );
     }
 }

@@ -21,6 +21,7 @@
 
 use crate::fpset::{FpSet, Handle, Insert};
 use crate::graph::{GraphRecorder, Successor};
+use crate::levelmap::LevelMap;
 use crate::model::{normalize_fp, ActionId, Model};
 use crate::result::{
     CheckOptions, CheckResult, ErrorSite, OutDegree, Outcome, Progress, ProgressKind, PropertyKind,
@@ -191,6 +192,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
         fps: &[u64],
         cursor: &AtomicUsize,
         chunk: usize,
+        lm: &LevelMap,
     ) where
         M: Model<State = S, Error = E>,
         R: GraphRecorder<S>,
@@ -213,7 +215,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                 if p as u64 > sh.stop_parent() {
                     break;
                 }
-                self.expand(sh, p, &frontier[p], fps[p]);
+                self.expand(sh, lm, p, &frontier[p], fps[p]);
             }
             self.chunks
                 .push((start / chunk, self.entries.len() - before));
@@ -241,7 +243,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
     }
 
     /// Expands frontier state `p`; stops at its first event.
-    fn expand<M, R>(&mut self, sh: &Shared<M, R>, p: usize, s: &S, fp_p: u64)
+    fn expand<M, R>(&mut self, sh: &Shared<M, R>, lm: &LevelMap, p: usize, s: &S, fp_p: u64)
     where
         M: Model<State = S, Error = E>,
         R: GraphRecorder<S>,
@@ -318,10 +320,16 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
             let mut new = false;
             if in_model {
                 match sh.fpset.insert(&mut self.fph, fp, sh.track) {
-                    Insert::New => new = true,
+                    Insert::New => {
+                        new = true;
+                        if sh.track {
+                            // If the map is full, later generators use the contest list.
+                            lm.insert(fp, key);
+                        }
+                    }
                     Insert::Seen => {}
                     Insert::SeenMarked => {
-                        if sh.track {
+                        if sh.track && !lm.lower(fp, key) {
                             self.contests.push((fp, key));
                         }
                     }
@@ -419,21 +427,6 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
     }
 }
 
-/// Runs `f` over `items` split among `workers` scoped threads.
-fn par_chunks<T: Sync>(workers: usize, items: &[T], f: impl Fn(&[T]) + Sync) {
-    if workers <= 1 || items.len() < 4096 {
-        f(items);
-        return;
-    }
-    let per = items.len().div_ceil(workers);
-    std::thread::scope(|sc| {
-        for part in items.chunks(per) {
-            let f = &f;
-            sc.spawn(move || f(part));
-        }
-    });
-}
-
 #[derive(Default)]
 struct DegreeHist {
     hist: Vec<u64>,
@@ -514,7 +507,7 @@ where
         recorder,
         fpset: &fpset,
         check_deadlock: opts.check_deadlock,
-        track: nworkers > 1,
+        track: nworkers > 1 && opts.deterministic,
         stop_key: AtomicU64::new(u64::MAX),
         external_stop: opts.stop.as_deref(),
         interrupted: AtomicBool::new(false),
@@ -622,6 +615,9 @@ where
         None
     };
     let mut depth = init_depth;
+    let mut level_map = LevelMap::new();
+    // New states per expanded state in the previous level (sizes the level map).
+    let mut growth = 4.0f64;
     while !frontier.is_empty() {
         sh.frontier_len.store(frontier.len() as u64, Relaxed);
         sh.expanded.store(0, Relaxed);
@@ -635,21 +631,26 @@ where
             let fps = store.last_level_fps();
             let cursor = AtomicUsize::new(0);
             let chunk = chunk_for(frontier.len(), nworkers);
+            if sh.track {
+                let est = (frontier.len() as f64 * growth * 1.5) as usize;
+                level_map.reset(est.min(frontier.len().saturating_mul(64)));
+            }
+            let lm = &level_map;
             if nworkers == 1 || frontier.len() < 2 * nworkers {
-                workers[0].run_level(&sh, &frontier, fps, &cursor, chunk);
+                workers[0].run_level(&sh, &frontier, fps, &cursor, chunk, lm);
             } else if let Some(pool) = &pool {
                 let slots: Vec<parking_lot::Mutex<&mut Worker<M::State, M::Error>>> =
                     workers.iter_mut().map(parking_lot::Mutex::new).collect();
                 pool.broadcast(|ctx| {
                     if let Some(w) = slots.get(ctx.index()) {
-                        w.lock().run_level(&sh, &frontier, fps, &cursor, chunk);
+                        w.lock().run_level(&sh, &frontier, fps, &cursor, chunk, lm);
                     }
                 });
             } else {
                 std::thread::scope(|sc| {
                     for w in workers.iter_mut() {
                         let (sh, frontier, cursor) = (&sh, &frontier, &cursor);
-                        sc.spawn(move || w.run_level(sh, frontier, fps, cursor, chunk));
+                        sc.spawn(move || w.run_level(sh, frontier, fps, cursor, chunk, lm));
                     }
                 });
             }
@@ -669,14 +670,29 @@ where
             }
         }
 
+        let track = sh.track;
+        let resolve = |fp: u64, key: u64| -> u64 {
+            if !track {
+                return key;
+            }
+            let mut k = key;
+            if let Some(m) = level_map.get(fp) {
+                k = k.min(m);
+            }
+            if let Some(&m) = lowest.get(&fp) {
+                k = k.min(m);
+            }
+            k
+        };
+
         let mut events: Vec<Event<M::Error>> = workers
             .iter_mut()
             .flat_map(|w| w.events.drain(..))
             .collect();
         if !events.is_empty() {
             for e in events.iter_mut() {
-                if let Some(m) = e.state_fp.and_then(|fp| lowest.get(&fp)) {
-                    e.key = e.key.min(*m);
+                if let Some(fp) = e.state_fp {
+                    e.key = resolve(fp, e.key);
                 }
             }
             let best = events
@@ -732,16 +748,24 @@ where
         }
         drop(iters);
 
-        if !lowest.is_empty() {
-            let mut lowered = Vec::new();
-            for (i, e) in merged.iter_mut().enumerate() {
-                if let Some(&m) = lowest.get(&e.fp) {
-                    if m < e.key {
-                        e.key = m;
-                        lowered.push(i);
-                    }
-                }
-            }
+        if track {
+            let mut lower = || -> Vec<usize> {
+                merged
+                    .par_iter_mut()
+                    .enumerate()
+                    .filter_map(|(i, e)| {
+                        let k = resolve(e.fp, e.key);
+                        (k < e.key).then(|| {
+                            e.key = k;
+                            i
+                        })
+                    })
+                    .collect()
+            };
+            let lowered = match &pool {
+                Some(pool) => pool.install(lower),
+                None => lower(),
+            };
             if !lowered.is_empty() {
                 if model.lossy_fingerprints() {
                     // Keep the representative a single worker would have kept.
@@ -753,10 +777,14 @@ where
                         }
                     }
                 }
-                merged.par_sort_unstable_by_key(|e| e.key);
+                match &pool {
+                    Some(pool) => pool.install(|| merged.par_sort_unstable_by_key(|e| e.key)),
+                    None => merged.sort_unstable_by_key(|e| e.key),
+                }
             }
         }
         drop(lowest);
+        growth = merged.len() as f64 / frontier.len().max(1) as f64;
         if frontier.len() > u32::MAX as usize {
             return finish(
                 Outcome::StateSpaceTooLarge,
@@ -794,12 +822,19 @@ where
             store.push(e.fp, (e.key >> ORD_BITS) as u32);
         }
         if sh.track {
-            par_chunks(nworkers, store.last_level_fps(), |fps| {
+            let unmark = |fps: &[u64]| {
                 let mut h = fpset.handle();
                 for &fp in fps {
                     fpset.unmark(&mut h, fp);
                 }
-            });
+            };
+            let fps = store.last_level_fps();
+            match &pool {
+                Some(pool) if fps.len() > 4096 => {
+                    pool.install(|| fps.par_chunks(4096).for_each(unmark))
+                }
+                _ => unmark(fps),
+            }
         }
         frontier = merged.into_iter().map(|e| e.state).collect();
         depth += 1;

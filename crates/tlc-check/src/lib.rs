@@ -45,6 +45,7 @@
 mod bfs;
 pub mod fpset;
 pub mod graph;
+mod levelmap;
 pub mod liveness;
 pub mod model;
 mod result;
@@ -93,6 +94,12 @@ impl<'a, M: Model, R: GraphRecorder<M::State>> Checker<'a, M, R> {
     /// Number of worker threads (at least 1).
     pub fn workers(mut self, n: usize) -> Self {
         self.options.workers = n.max(1);
+        self
+    }
+
+    /// See [`CheckOptions::deterministic`] (default true).
+    pub fn deterministic(mut self, on: bool) -> Self {
+        self.options.deterministic = on;
         self
     }
 

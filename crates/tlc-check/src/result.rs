@@ -18,6 +18,12 @@ pub struct CheckOptions {
     pub expected_states: usize,
     /// External stop request (e.g. Ctrl-C); the search ends with [`Outcome::Interrupted`].
     pub stop: Option<Arc<AtomicBool>>,
+    /// With several workers, reproduce the single-worker BFS exactly (same parent links, same
+    /// reported violation and trace at any worker count). Costs one extra probe in a per-level
+    /// map for each successor that was already found *in the same level*. When `false`,
+    /// distinct-state counts and trace *lengths* are still identical, but which violation of
+    /// the shortest length and which trace to it may vary from run to run (as in TLC).
+    pub deterministic: bool,
 }
 
 impl Default for CheckOptions {
@@ -28,6 +34,7 @@ impl Default for CheckOptions {
             progress_interval: Duration::from_secs(60),
             expected_states: 0,
             stop: None,
+            deterministic: true,
         }
     }
 }
