@@ -20,6 +20,23 @@ lalrpop_util::lalrpop_mod!(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Never {}
 
+/// The grammar's token: a lexer token, or one of two tokens made by [`prepare`].
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum PTok {
+    /// A token from the lexer and layout pass.
+    T(Tok),
+    /// `-.` in a prefix-minus definition or declaration (`-. a == ...`), one token so that
+    /// it is not read as an infix minus continuing the previous definition.
+    MinusDef,
+    /// A synchronisation point before a line that obviously starts a new unit; the grammar
+    /// ignores it, except that error recovery skips input up to the next one.
+    Sync,
+    /// Like [`PTok::Sync`], before a `====` (kept apart for error messages).
+    SyncEnd,
+}
+
+type Spanned = (usize, PTok, usize);
+
 /// What the start symbol produces.
 pub(crate) enum StartItem {
     Module(Module),
@@ -67,7 +84,7 @@ impl Qual {
 /// Never panics; on errors the modules contain what could be recovered.
 pub fn parse_file(file: FileId, src: &str) -> ParsedFile {
     let (toks, mut errors) = crate::layout::tokenize(file, src);
-    let toks = prepare(toks);
+    let toks = prepare(toks, Some(src));
     let mut out = ParsedFile::default();
     let mut perrs = Vec::new();
     let mut extra_ends = 0;
@@ -76,7 +93,8 @@ pub fn parse_file(file: FileId, src: &str) -> ParsedFile {
         perrs.clear();
         let mut input = toks.clone();
         for _ in 0..extra_ends {
-            input.push((end, Tok::ModuleEnd, end));
+            input.push((end, PTok::SyncEnd, end));
+            input.push((end, PTok::T(Tok::ModuleEnd), end));
         }
         let result = grammar::FileParser::new().parse(file, &mut perrs, input.into_iter().map(Ok));
         if extra_ends > 0 {
@@ -143,8 +161,8 @@ pub fn parse_expr(file: FileId, src: &str) -> Result<Expr, Vec<SyntaxError>> {
             .collect(),
         _ => Vec::new(),
     };
-    let mut input = vec![(0, Tok::Dashes, 0)];
-    input.extend(prepare(body));
+    let mut input = vec![(0, PTok::T(Tok::Dashes), 0)];
+    input.extend(prepare(body, None));
     let mut perrs = Vec::new();
     let result = grammar::FileParser::new().parse(file, &mut perrs, input.into_iter().map(Ok));
     errors.extend(perrs);
@@ -169,18 +187,30 @@ pub fn parse_expr(file: FileId, src: &str) -> Result<Expr, Vec<SyntaxError>> {
 }
 
 /// Token-stream fix-ups the grammar relies on: `-.` (prefix-minus definitions) becomes
-/// one token, written with the otherwise unused `Tok::Eof`, so that `-. a == ...` after
-/// an expression is not read as an infix minus; `End` tokens move to the end of the
-/// previous token.
-fn prepare(toks: Vec<(usize, Tok, usize)>) -> Vec<(usize, Tok, usize)> {
+/// [`PTok::MinusDef`]; `End` tokens move to the end of the previous token (so spans of
+/// lists and definitions end at their text); `DEFINE` is inserted before proof-step
+/// definitions that omit it; and, when `src` is given, [`PTok::Sync`] is inserted before
+/// lines that obviously start a unit (see [`sync_points`]).
+fn prepare(toks: Vec<(usize, Tok, usize)>, src: Option<&str>) -> Vec<Spanned> {
     let defines = implicit_defines(&toks);
-    let mut out: Vec<(usize, Tok, usize)> = Vec::with_capacity(toks.len() + defines.len());
+    let syncs = src.map(|s| sync_points(&toks, s)).unwrap_or_default();
+    let mut out: Vec<Spanned> = Vec::with_capacity(toks.len() + defines.len() + syncs.len());
     let mut defines = defines.into_iter().peekable();
+    let mut syncs = syncs.into_iter().peekable();
     let mut it = toks.into_iter().enumerate().peekable();
     while let Some((i, (l, t, r))) = it.next() {
+        if syncs.peek() == Some(&i) {
+            syncs.next();
+            let sync = if t == Tok::ModuleEnd {
+                PTok::SyncEnd
+            } else {
+                PTok::Sync
+            };
+            out.push((l, sync, l));
+        }
         if defines.peek() == Some(&i) {
             defines.next();
-            out.push((l, Tok::Define, l));
+            out.push((l, PTok::T(Tok::Define), l));
         }
         match t {
             Tok::Minus => {
@@ -188,24 +218,113 @@ fn prepare(toks: Vec<(usize, Tok, usize)>) -> Vec<(usize, Tok, usize)> {
                     if *l2 == r {
                         let r2 = *r2;
                         it.next();
-                        out.push((l, Tok::Eof, r2));
+                        out.push((l, PTok::MinusDef, r2));
                         continue;
                     }
                 }
-                out.push((l, Tok::Minus, r));
+                out.push((l, PTok::T(Tok::Minus), r));
             }
-            Tok::Infix(s) if &*s == "-." => out.push((l, Tok::Eof, r)),
+            Tok::Infix(s) if &*s == "-." => out.push((l, PTok::MinusDef, r)),
             Tok::Eof => {}
             Tok::End => {
-                // Zero-width at the end of the previous token (the lexer puts it at the start
-                // of the closing token), so spans of lists and definitions end at their text.
                 let at = out.last().map_or(l, |p| p.2);
-                out.push((at, Tok::End, at));
+                out.push((at, PTok::T(Tok::End), at));
             }
-            t => out.push((l, t, r)),
+            t => out.push((l, PTok::T(t), r)),
         }
     }
     out
+}
+
+/// Indices of tokens before which a [`PTok::Sync`] goes: inside a module and outside any
+/// `LET`, a token in column 1 that starts a definition (`Name ==`, `Name(..) ==`,
+/// `f[..] ==`, `a + b ==`, `a ^+ ==`, `-. a ==`) or is `VARIABLE`, `CONSTANT`, `THEOREM`
+/// (and friends), `AXIOM`, `LOCAL`, `RECURSIVE`, `ASSUME` (not right after `==` or a theorem
+/// keyword), a nested module's start; and every `====`.
+fn sync_points(toks: &[(usize, Tok, usize)], src: &str) -> Vec<usize> {
+    let at_line_start = |o: usize| o == 0 || src.as_bytes().get(o.wrapping_sub(1)) == Some(&b'\n');
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let mut let_depth = 0usize;
+    for (i, (l, t, _)) in toks.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| toks.get(j)).map(|p| &p.1);
+        let candidate = match t {
+            Tok::ModuleEnd => {
+                found.push(i);
+                depth = depth.saturating_sub(1);
+                let_depth = 0;
+                continue;
+            }
+            Tok::ModuleStart => {
+                depth += 1;
+                depth > 1
+            }
+            Tok::Let => {
+                let_depth += 1;
+                false
+            }
+            Tok::In => {
+                let_depth = let_depth.saturating_sub(1);
+                false
+            }
+            Tok::Variable | Tok::Constant | Tok::Theorem | Tok::Axiom | Tok::Local => true,
+            Tok::Recursive => true,
+            Tok::Assume => !matches!(
+                prev,
+                Some(Tok::DefEq | Tok::Theorem | Tok::Axiom | Tok::Comma | Tok::Suffices)
+            ),
+            Tok::Ident(_) => starts_definition(toks, i),
+            Tok::Minus => matches!(
+                (toks.get(i + 1), toks.get(i + 2), toks.get(i + 3)),
+                (
+                    Some((_, Tok::Dot, _)),
+                    Some((_, Tok::Ident(_), _)),
+                    Some((_, Tok::DefEq, _))
+                )
+            ),
+            _ => false,
+        };
+        if candidate && depth > 0 && let_depth == 0 && at_line_start(*l) {
+            found.push(i);
+        }
+    }
+    found
+}
+
+/// True if the tokens at `i` look like the left-hand side of a definition followed by `==`.
+fn starts_definition(toks: &[(usize, Tok, usize)], i: usize) -> bool {
+    let tok = |k: usize| toks.get(k).map(|t| &t.1);
+    match tok(i + 1) {
+        Some(Tok::DefEq) => true,
+        Some(Tok::LParen | Tok::LBracket) => {
+            let (open, close) = if tok(i + 1) == Some(&Tok::LParen) {
+                (Tok::LParen, Tok::RParen)
+            } else {
+                (Tok::LBracket, Tok::RBracket)
+            };
+            let mut depth = 0usize;
+            let mut k = i + 1;
+            while let Some(t) = tok(k) {
+                if *t == open {
+                    depth += 1;
+                } else if *t == close {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return tok(k + 1) == Some(&Tok::DefEq);
+                    }
+                } else if matches!(t, Tok::DefEq | Tok::ModuleEnd) {
+                    return false;
+                }
+                k += 1;
+            }
+            false
+        }
+        Some(Tok::Postfix(_)) => tok(i + 2) == Some(&Tok::DefEq),
+        Some(Tok::Infix(_) | Tok::Minus | Tok::Lt | Tok::Gt) => {
+            matches!(tok(i + 2), Some(Tok::Ident(_))) && tok(i + 3) == Some(&Tok::DefEq)
+        }
+        _ => false,
+    }
 }
 
 /// Indices of tokens that start a proof-step definition written without `DEFINE`
@@ -353,11 +472,27 @@ pub(crate) fn token_text(t: &Tok) -> &str {
         Tok::Times => "\\X",
         Tok::Lt => "<",
         Tok::Gt => ">",
-        Tok::Eof => "-.",
+        Tok::Eof => "end of file",
     }
 }
 
-fn describe_found(t: &Tok) -> String {
+/// The source spelling of a grammar token.
+pub(crate) fn ptoken_text(t: &PTok) -> &str {
+    match t {
+        PTok::T(t) => token_text(t),
+        PTok::MinusDef => "-.",
+        PTok::Sync => "start of a unit",
+        PTok::SyncEnd => "====",
+    }
+}
+
+fn describe_found(t: &PTok) -> String {
+    let t = match t {
+        PTok::T(t) => t,
+        PTok::MinusDef => return "`-.`".to_string(),
+        PTok::Sync => return "the start of a new definition".to_string(),
+        PTok::SyncEnd => return "the end of the module `====`".to_string(),
+    };
     match t {
         Tok::Ident(s) => format!("identifier `{s}`"),
         Tok::Num(s) | Tok::Decimal(s) => format!("number `{s}`"),
@@ -414,7 +549,7 @@ fn expected_phrase(expected: &[String]) -> Option<String> {
     })
 }
 
-fn parse_error(file: FileId, e: ParseError<usize, Tok, Never>) -> SyntaxError {
+fn parse_error(file: FileId, e: ParseError<usize, PTok, Never>) -> SyntaxError {
     match e {
         ParseError::InvalidToken { location } => SyntaxError {
             span: Span::new(file, location, location),
@@ -433,7 +568,7 @@ fn parse_error(file: FileId, e: ParseError<usize, Tok, Never>) -> SyntaxError {
         } => SyntaxError {
             span: Span::new(file, l, r),
             message: match (&t, expected_phrase(&expected)) {
-                (Tok::ModuleEnd, _) => {
+                (PTok::T(Tok::ModuleEnd), _) => {
                     "unexpected end of module `====`; the last unit is incomplete".to_string()
                 }
                 (_, Some(x)) => format!("expected {x} but found {}", describe_found(&t)),
@@ -449,7 +584,7 @@ fn parse_error(file: FileId, e: ParseError<usize, Tok, Never>) -> SyntaxError {
 }
 
 /// Converts a recovered error of the generated parser.
-pub(crate) fn recovery_error(file: FileId, e: ErrorRecovery<usize, Tok, Never>) -> SyntaxError {
+pub(crate) fn recovery_error(file: FileId, e: ErrorRecovery<usize, PTok, Never>) -> SyntaxError {
     parse_error(file, e.error)
 }
 
@@ -498,9 +633,6 @@ pub(crate) fn qual_expr(file: FileId, l: usize, r: usize, q: Qual) -> Expr {
 /// theorem's span. A definition that sits between two proof items belongs to the proof
 /// (`<1> DEFINE A == 1  B == 2`: only `A` is parsed as part of the DEFINE step) and is
 /// dropped too.
-///
-/// Of several recovered errors in a row (no unit parsed between them) only the first is
-/// reported: the others are almost always consequences of where recovery resumed.
 pub(crate) fn module(
     file: FileId,
     l: usize,
@@ -510,22 +642,13 @@ pub(crate) fn module(
     raw: Vec<RawUnit>,
     errors: &mut Vec<SyntaxError>,
 ) -> Module {
-    let mut after_error = false;
     let mut units: Vec<Unit> = Vec::with_capacity(raw.len());
     let mut theorem: Option<usize> = None;
     let mut after_proof = false;
     let mut pending: Vec<Unit> = Vec::new();
     for u in raw {
-        if let RawUnit::Error(e) = u {
-            if !after_error {
-                errors.push(e);
-            }
-            after_error = true;
-            continue;
-        }
-        after_error = false;
         match u {
-            RawUnit::Error(_) => {}
+            RawUnit::Error(e) => errors.push(e),
             RawUnit::Proof(span) => {
                 pending.clear();
                 if let Some(Unit::Theorem(t)) = theorem.and_then(|i| units.get_mut(i)) {

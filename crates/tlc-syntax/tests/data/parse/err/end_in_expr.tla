@@ -1,0 +1,3 @@
+---- MODULE EndInExpr ----
+A == 1 +
+====
