@@ -85,3 +85,113 @@ fn never_panics_on_mangled_input() {
     }
     assert!(count > 100);
 }
+
+/// Random token soup (deterministic LCG) inside and outside module brackets never panics.
+#[test]
+fn never_panics_on_token_soup() {
+    const FRAGS: &[&str] = &[
+        "x",
+        "Op",
+        "(",
+        ")",
+        "[",
+        "]",
+        "]_",
+        "{",
+        "}",
+        "<<",
+        ">>",
+        ">>_",
+        ",",
+        ":",
+        "::",
+        ".",
+        "==",
+        "<-",
+        "->",
+        "|->",
+        "!",
+        "@",
+        "'",
+        "/\\",
+        "\\/",
+        "~",
+        "=",
+        "\\in",
+        "-",
+        "[]",
+        "<>",
+        "\\X",
+        "<",
+        ">",
+        "+",
+        "^+",
+        "IF",
+        "THEN",
+        "ELSE",
+        "CASE",
+        "OTHER",
+        "LET",
+        "IN",
+        "\\A",
+        "\\E",
+        "CHOOSE",
+        "LAMBDA",
+        "EXCEPT",
+        "WF_v",
+        "SF_",
+        "1",
+        "\"s\"",
+        "TRUE",
+        "\n",
+        "\n/\\ ",
+        "\n  \\/ ",
+        "\n----\n",
+        "\n====\n",
+        "\n---- MODULE N ----\n",
+        "THEOREM",
+        "<1>1.",
+        "BY",
+        "QED",
+        "PROOF",
+        "ASSUME",
+        "PROVE",
+        "NEW",
+        "INSTANCE",
+        "WITH",
+        "LOCAL",
+        "RECURSIVE",
+        "CONSTANT",
+        "VARIABLE",
+        "_",
+        "-.",
+        "DEFINE",
+        "USE",
+        "DEF",
+        "\n<1> ",
+        "(*",
+        "*)",
+        "\\*",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for _ in 0..1500 {
+        let n = next() % 40;
+        let mut body = String::new();
+        for _ in 0..n {
+            body.push_str(FRAGS[next() % FRAGS.len()]);
+            body.push(' ');
+        }
+        let text = format!("---- MODULE M ----\nA == {body}\n====\n");
+        let parsed = parse_file(FileId(0), &text);
+        for e in &parsed.errors {
+            assert!(e.span.start <= e.span.end && e.span.end as usize <= text.len());
+        }
+        let _ = parse_expr(FileId(0), &body);
+    }
+}
