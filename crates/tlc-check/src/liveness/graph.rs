@@ -163,7 +163,14 @@ impl BehaviorGraph {
         self.stutter_bits[id * self.aw..(id + 1) * self.aw].copy_from_slice(stutter_atoms);
         let start = self.targets.len();
         for s in successors {
-            self.check_width(s.atoms.len(), self.aw)?;
+            if let Err(e) = self.check_width(s.atoms.len(), self.aw) {
+                // Leave the graph as it was (the node stays unexpanded).
+                self.targets.truncate(start);
+                self.actions.truncate(start);
+                self.edge_bits.truncate(start * self.aw);
+                self.expanded[id] = false;
+                return Err(e);
+            }
             let t = self.node(s.fp);
             self.targets.push(t);
             self.actions.push(s.action);
@@ -315,6 +322,7 @@ impl SharedGraphBuilder {
         let shard = &self.shards
             [(from.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize % self.shards.len()];
         let mut buf = shard.lock();
+        let record_start = buf.len();
         // Encoding: from, n, state words, stutter words, n x (fp, action, action words).
         buf.push(from);
         let n_at = buf.len();
@@ -324,6 +332,7 @@ impl SharedGraphBuilder {
         let mut n = 0u64;
         for s in successors {
             if s.atoms.len() != aw {
+                buf.truncate(record_start);
                 return Err(LivenessError::BitsetWidth {
                     got: s.atoms.len(),
                     expected: aw,

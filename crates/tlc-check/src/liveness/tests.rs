@@ -1063,3 +1063,99 @@ fn random_graphs_agree_with_brute_force_lasso_search() {
     }
     assert!(found > 20 && holds > 10, "{found} found, {holds} holds");
 }
+
+#[test]
+fn bad_bitset_widths_are_rejected_without_corrupting_the_graph() {
+    let layout = AtomLayout {
+        state_atoms: 2,
+        action_atoms: 1,
+    };
+    let mut g = BehaviorGraph::new(layout);
+    g.add_initial(1).unwrap();
+    let two = [1u64, 0];
+    let bad = [SuccessorRecord {
+        fp: 2,
+        action: 0,
+        atoms: &two,
+    }];
+    assert_eq!(
+        g.add_expansion(1, &[0b10], &[0], bad),
+        Err(LivenessError::BitsetWidth {
+            got: 2,
+            expected: 1
+        })
+    );
+    assert_eq!(g.edge_count(), 0);
+    assert_eq!(
+        g.add_expansion(1, &[0b10, 0], &[0], []),
+        Err(LivenessError::BitsetWidth {
+            got: 2,
+            expected: 1
+        })
+    );
+    // The shared builder drops the bad record and keeps the good ones.
+    let b = SharedGraphBuilder::new(layout, 1);
+    b.add_initial(1).unwrap();
+    assert!(b.add_expansion(1, &[0b10], &[0], bad).is_err());
+    b.add_expansion(
+        1,
+        &[0b10],
+        &[0],
+        [SuccessorRecord {
+            fp: 1,
+            action: 0,
+            atoms: &[0],
+        }],
+    )
+    .unwrap();
+    let g = b.finish().unwrap();
+    assert_eq!(
+        (g.node_count(), g.edge_count(), g.expanded_count()),
+        (1, 1, 1)
+    );
+}
+
+#[test]
+fn periodic_check_on_a_growing_shared_graph() {
+    // First only 1 -> 2 is known (2 unexpanded): no violation. After 2 -> 1 is recorded the
+    // cycle exists and WF(Next) cannot prevent it.
+    let b = SharedGraphBuilder::new(
+        AtomLayout {
+            state_atoms: 2,
+            action_atoms: 1,
+        },
+        2,
+    );
+    b.add_initial(1).unwrap();
+    b.add_expansion(
+        1,
+        &[0b10],
+        &[0],
+        [SuccessorRecord {
+            fp: 2,
+            action: 0,
+            atoms: &[1],
+        }],
+    )
+    .unwrap();
+    let prop = Ltl::eventually(s(DONE));
+    let v = b
+        .with_graph(|g| check(g, &[wf_next()], &prop).unwrap().verdict)
+        .unwrap();
+    assert_eq!(v, Verdict::Holds);
+    b.add_expansion(
+        2,
+        &[0b10],
+        &[0],
+        [SuccessorRecord {
+            fp: 1,
+            action: 1,
+            atoms: &[1],
+        }],
+    )
+    .unwrap();
+    let v = b
+        .with_graph(|g| check(g, &[wf_next()], &prop).unwrap().verdict)
+        .unwrap();
+    assert!(matches!(v, Verdict::Violated(_)));
+}
