@@ -79,7 +79,7 @@ fn main() {
         .get(3)
         .map(|a| a.split(',').filter_map(|w| w.parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 2]);
-    let deterministic = args.get(4).map_or(true, |a| a != "nd");
+    let deterministic = args.get(4).map(String::as_str) != Some("nd");
     let model = Counters {
         k: k.min(8),
         m: m.clamp(1, 255),

@@ -571,7 +571,7 @@ where
         stats.elapsed = start.elapsed();
         CheckResult { outcome, stats }
     };
-    let init_depth = u64::from(fpset.len() > 0);
+    let init_depth = u64::from(!fpset.is_empty());
     if let Some((kind, s)) = init_event {
         let trace = Trace {
             steps: vec![TraceStep {

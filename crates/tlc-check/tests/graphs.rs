@@ -386,7 +386,7 @@ fn recorder_sees_every_in_model_edge() {
 }
 
 fn reachable(g: &GraphModel) -> Vec<u32> {
-    let in_model = |n: u32| g.constraint.as_ref().map_or(true, |c| c(n));
+    let in_model = |n: u32| g.constraint.as_ref().is_none_or(|c| c(n));
     let mut seen = HashSet::new();
     let mut stack: Vec<u32> = g.init.iter().copied().filter(|&n| in_model(n)).collect();
     let mut out = Vec::new();

@@ -70,7 +70,7 @@ impl GraphModel {
 
     /// Nodes reachable from the initial nodes (through in-model nodes only), by plain BFS.
     pub fn reference_bfs(&self) -> (u64, u64) {
-        let in_model = |n: u32| self.constraint.as_ref().map_or(true, |c| c(n));
+        let in_model = |n: u32| self.constraint.as_ref().is_none_or(|c| c(n));
         let mut seen = HashSet::new();
         let mut q = VecDeque::new();
         let mut depth = 0;
@@ -82,7 +82,7 @@ impl GraphModel {
         while let Some((n, d)) = q.pop_front() {
             depth = depth.max(d);
             for &(_, t) in &self.edges[n as usize] {
-                let ok = in_model(t) && self.action_constraint.as_ref().map_or(true, |c| c(n, t));
+                let ok = in_model(t) && self.action_constraint.as_ref().is_none_or(|c| c(n, t));
                 if ok && seen.insert(self.fp_of(t)) {
                     q.push_back((t, d + 1));
                 }
@@ -161,11 +161,11 @@ impl Model for GraphModel {
     }
 
     fn state_constraint(&self, s: &u32) -> Result<bool, GraphError> {
-        Ok(self.constraint.as_ref().map_or(true, |c| c(*s)))
+        Ok(self.constraint.as_ref().is_none_or(|c| c(*s)))
     }
 
     fn action_constraint(&self, a: &u32, b: &u32) -> Result<bool, GraphError> {
-        Ok(self.action_constraint.as_ref().map_or(true, |c| c(*a, *b)))
+        Ok(self.action_constraint.as_ref().is_none_or(|c| c(*a, *b)))
     }
 
     fn check_invariants(&self, s: &u32) -> Result<Option<usize>, GraphError> {
