@@ -199,6 +199,27 @@ fn prepare(toks: Vec<(usize, Tok, usize)>, src: Option<&str>) -> Vec<Spanned> {
     let mut syncs = syncs.into_iter().peekable();
     let mut it = toks.into_iter().enumerate().peekable();
     while let Some((i, (l, t, r))) = it.next() {
+        // `F(\/, x)`: the layout pass sees a one-bullet list with no item; it is the
+        // operator `\/` passed as an argument.
+        if matches!(t, Tok::BeginAnd | Tok::BeginOr)
+            && matches!(out.last(), Some((_, PTok::T(Tok::LParen | Tok::Comma), _)))
+            && matches!(it.peek(), Some((_, (_, Tok::End, _))))
+        {
+            let after = toks_after_end(&mut it);
+            if matches!(after, Some(Tok::Comma | Tok::RParen)) {
+                let op = if t == Tok::BeginAnd {
+                    Tok::And
+                } else {
+                    Tok::Or
+                };
+                out.push((l, PTok::T(op), r));
+                continue;
+            }
+            // Not an argument: keep the list tokens (the grammar reports the error).
+            out.push((l, PTok::T(t), r));
+            out.push((r, PTok::T(Tok::End), r));
+            continue;
+        }
         if syncs.peek() == Some(&i) {
             syncs.next();
             let sync = if t == Tok::ModuleEnd {
@@ -234,6 +255,15 @@ fn prepare(toks: Vec<(usize, Tok, usize)>, src: Option<&str>) -> Vec<Spanned> {
         }
     }
     out
+}
+
+/// Consumes the `End` at the front of `it` and peeks at the token after it.
+fn toks_after_end<I>(it: &mut std::iter::Peekable<I>) -> Option<Tok>
+where
+    I: Iterator<Item = (usize, (usize, Tok, usize))>,
+{
+    it.next();
+    it.peek().map(|(_, (_, t, _))| t.clone())
 }
 
 /// Indices of tokens before which a [`PTok::Sync`] goes: inside a module and outside any

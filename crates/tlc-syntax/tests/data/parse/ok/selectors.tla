@@ -8,4 +8,6 @@ S6 == a!2!1!(I)
 S7 == Op!<<
 S7b == Op!>>
 S8 == M!Op!1
+S9 == FoldSet(\/, FALSE, set)
+S10 == Op(x, /\)
 ====
