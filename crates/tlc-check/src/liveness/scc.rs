@@ -3,12 +3,13 @@
 use super::product::View;
 
 pub(crate) const NONE: u32 = u32::MAX;
+/// Index of a node whose component is complete (visited, no longer on the stack).
+const DONE: u32 = u32::MAX - 1;
 
-/// Reusable scratch arrays, sized to the number of product nodes.
+/// Reusable scratch arrays, sized to the number of product nodes. Per node one `[index, low]`
+/// pair (one cache line access per visited edge target); "on stack" is `index < DONE`.
 pub(crate) struct Tarjan {
-    index: Vec<u32>,
-    low: Vec<u32>,
-    on_stack: Vec<bool>,
+    st: Vec<[u32; 2]>,
     stack: Vec<u32>,
     call: Vec<(u32, u32, u32)>,
     counter: u32,
@@ -17,9 +18,7 @@ pub(crate) struct Tarjan {
 impl Tarjan {
     pub(crate) fn new(n: usize) -> Self {
         Tarjan {
-            index: vec![NONE; n],
-            low: vec![0; n],
-            on_stack: vec![false; n],
+            st: vec![[NONE, 0]; n],
             stack: vec![],
             call: vec![],
             counter: 0,
@@ -29,7 +28,7 @@ impl Tarjan {
     /// Forgets the visit marks of `nodes` so they can be decomposed again.
     pub(crate) fn reset(&mut self, nodes: &[u32]) {
         for &v in nodes {
-            self.index[v as usize] = NONE;
+            self.st[v as usize] = [NONE, 0];
         }
     }
 
@@ -46,7 +45,7 @@ impl Tarjan {
     ) {
         self.counter = 0;
         for root in roots {
-            if self.index[root as usize] != NONE || !in_scope(root) {
+            if self.st[root as usize][0] != NONE || !in_scope(root) {
                 continue;
             }
             self.visit(root, view.degree(root) as u32);
@@ -63,30 +62,30 @@ impl Tarjan {
                     if w == NONE || !in_scope(w) {
                         continue;
                     }
-                    if self.index[w as usize] == NONE {
+                    let iw = self.st[w as usize][0];
+                    if iw == NONE {
                         self.visit(w, view.degree(w) as u32);
-                    } else if self.on_stack[w as usize] {
-                        let iw = self.index[w as usize];
-                        let lv = &mut self.low[v as usize];
+                    } else if iw != DONE {
+                        let lv = &mut self.st[v as usize][1];
                         if iw < *lv {
                             *lv = iw;
                         }
                     }
                 } else {
                     self.call.pop();
-                    let lv = self.low[v as usize];
+                    let [iv, lv] = self.st[v as usize];
                     if let Some(&(p, _, _)) = self.call.last() {
-                        let lp = &mut self.low[p as usize];
+                        let lp = &mut self.st[p as usize][1];
                         if lv < *lp {
                             *lp = lv;
                         }
                     }
-                    if lv == self.index[v as usize] {
+                    if lv == iv {
                         let mut at = self.stack.len();
                         loop {
                             at -= 1;
                             let w = self.stack[at];
-                            self.on_stack[w as usize] = false;
+                            self.st[w as usize][0] = DONE;
                             if w == v {
                                 break;
                             }
@@ -106,10 +105,8 @@ impl Tarjan {
     }
 
     fn visit(&mut self, v: u32, degree: u32) {
-        self.index[v as usize] = self.counter;
-        self.low[v as usize] = self.counter;
-        self.counter = self.counter.wrapping_add(1);
-        self.on_stack[v as usize] = true;
+        self.st[v as usize] = [self.counter, self.counter];
+        self.counter += 1;
         self.stack.push(v);
         self.call.push((v, 0, degree));
     }
