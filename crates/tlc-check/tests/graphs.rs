@@ -479,3 +479,40 @@ fn later_parent_winning_the_race_does_not_change_the_trace() {
         }
     }
 }
+
+#[test]
+fn replay_reports_fingerprints_it_cannot_follow() {
+    let g = GraphModel::new(4).init(&[0]).edges(&[(0, 1), (1, 2)]);
+    // fingerprints are node + 1
+    let ok = tlc_check::replay_fps(&g, &[1, 2, 3]);
+    assert_eq!(states(&ok), vec![0, 1, 2]);
+    assert!(ok.replay_error.is_none());
+    g.assert_valid_trace(&ok);
+    let broken = tlc_check::replay_fps(&g, &[1, 2, 4]);
+    assert_eq!(states(&broken), vec![0, 1]);
+    assert!(broken.replay_error.is_some());
+    let no_init = tlc_check::replay_fps(&g, &[3]);
+    assert!(no_init.is_empty() && no_init.replay_error.is_some());
+}
+
+#[test]
+fn nondeterministic_mode_keeps_counts_and_trace_lengths() {
+    for seed in 1..10 {
+        let mut g = random_graph(5_000, 3, seed);
+        g.invariants.push(Box::new(|n| n % 97 != 5));
+        let expected_len = g.shortest_len_to(|n| n % 97 == 5);
+        let r = Checker::new(&g)
+            .workers(3)
+            .check_deadlock(false)
+            .deterministic(false)
+            .run();
+        match (&r.outcome, expected_len) {
+            (Outcome::InvariantViolated { trace, .. }, Some(len)) => {
+                g.assert_valid_trace(trace);
+                assert_eq!(trace.len(), len);
+            }
+            (Outcome::Success, None) => {}
+            (o, l) => panic!("seed {seed}: {o:?} expected len {l:?}"),
+        }
+    }
+}
