@@ -428,12 +428,12 @@ impl<'a> Compiler<'a> {
             }
         }
         // configuration overrides
-        let root_ctx = self.ctxs[ctx.0 as usize].root;
         let settings = self.settings.clone();
         for s in &settings {
+            // TLC rebinds the overridden definition itself, wherever it is used
             let applies = match &s.module {
                 Some(mm) => **mm == *mname,
-                None => root_ctx,
+                None => true,
             };
             if !applies {
                 continue;
@@ -2012,23 +2012,23 @@ fn intern_module(m: &Module) {
 }
 
 fn intern_expr(e: &Expr) {
+    // intern in source order (TLC's lexer sees names left to right)
+    let mut names: Vec<(u32, Arc<str>)> = Vec::new();
     walk_expr(e, &mut |x| match &x.kind {
-        ExprKind::Str(s) => {
-            Str::new(s);
-        }
-        ExprKind::Op { name, .. } => {
-            Str::new(&name.name);
-        }
+        ExprKind::Str(s) => names.push((x.span.start, s.clone())),
+        ExprKind::Op { name, .. } => names.push((name.span.start, name.name.clone())),
         ExprKind::Record(fs) | ExprKind::RecordSet(fs) => {
             for (n, _) in fs {
-                Str::new(&n.name);
+                names.push((n.span.start, n.name.clone()));
             }
         }
-        ExprKind::Dot { field, .. } => {
-            Str::new(&field.name);
-        }
+        ExprKind::Dot { field, .. } => names.push((field.span.start, field.name.clone())),
         _ => {}
     });
+    names.sort_by_key(|(p, _)| *p);
+    for (_, n) in names {
+        Str::new(&n);
+    }
 }
 
 /// Calls `f` on every definition called from `e`.
