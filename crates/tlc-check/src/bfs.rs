@@ -632,7 +632,7 @@ where
             let cursor = AtomicUsize::new(0);
             let chunk = chunk_for(frontier.len(), nworkers);
             if sh.track {
-                let est = (frontier.len() as f64 * growth * 1.5) as usize;
+                let est = (frontier.len() as f64 * growth * 1.25) as usize;
                 level_map.reset(est.min(frontier.len().saturating_mul(64)));
             }
             let lm = &level_map;

@@ -36,9 +36,9 @@ impl LevelMap {
         }
     }
 
-    /// Empties the map, with room for about `n` states.
+    /// Empties the map, with room for about `n` states (load factor 0.4 to 0.8 at `0.8 n`).
     pub(crate) fn reset(&mut self, n: usize) {
-        let want = (2 * n).max(1024).next_power_of_two();
+        let want = n.max(1024).next_power_of_two();
         if want > self.mask + 1 || want * 4 < self.mask + 1 {
             *self = LevelMap::with_capacity(want);
         } else {
