@@ -6,6 +6,7 @@
 //! ```text
 //! conformance check [--tier core,extended] [--timeout 120] [--workers] [--update-ratchet]
 //! conformance parse-corpus [--update-ratchet]
+//! conformance parse-bench [--corpus DIR] [--passes N]
 //! ```
 //! Output: one `PASS id` / `FAIL id: ...` line per model, then exactly
 //! `N passed, M failed` on the last line.
@@ -32,6 +33,18 @@ enum Cmd {
     Check(CheckArgs),
     /// Parse every .tla and .cfg of the corpus with `tlc-rs parse`.
     ParseCorpus(Common),
+    /// Time the parsers in-process over every .tla and .cfg of the corpus.
+    ParseBench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+struct BenchArgs {
+    /// The corpus folder [default ../shared/corpus beside the repository].
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+    /// Timed passes (after one warm-up pass); the best and the median are reported.
+    #[arg(long, default_value_t = 10)]
+    passes: usize,
 }
 
 #[derive(Debug, Args)]
@@ -550,10 +563,62 @@ fn rel(base: &Path, p: &Path) -> String {
     p.strip_prefix(base).unwrap_or(p).display().to_string()
 }
 
+fn run_parse_bench(a: BenchArgs) -> ExitCode {
+    let corpus = a
+        .corpus
+        .unwrap_or_else(|| repo_root().join("../shared/corpus"));
+    let mut tla = Vec::new();
+    let mut cfg = Vec::new();
+    walk(&corpus, "tla", &mut tla);
+    walk(&corpus, "cfg", &mut cfg);
+    let read = |ps: &[PathBuf]| -> Vec<String> {
+        ps.iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect()
+    };
+    let (tla_src, cfg_src) = (read(&tla), read(&cfg));
+    let bytes: usize = tla_src.iter().chain(&cfg_src).map(String::len).sum();
+    let pass = || -> (usize, Duration) {
+        let start = Instant::now();
+        let mut errors = 0;
+        for s in &tla_src {
+            errors += tlc_syntax::parse_file(tlc_syntax::FileId(0), s)
+                .errors
+                .len();
+        }
+        for s in &cfg_src {
+            errors += tlc_syntax::cfg::parse_config(tlc_syntax::FileId(0), s)
+                .1
+                .len();
+        }
+        (errors, start.elapsed())
+    };
+    let (errors, _) = pass();
+    let mut times: Vec<Duration> = (0..a.passes.max(1)).map(|_| pass().1).collect();
+    times.sort();
+    let best = times[0];
+    let median = times[times.len() / 2];
+    println!(
+        "parsed {} .tla files and {} .cfg files ({:.1} MB) with {errors} syntax errors",
+        tla_src.len(),
+        cfg_src.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "in-process, one pass: best {:.1} ms, median {:.1} ms over {} passes ({:.1} MB/s)",
+        best.as_secs_f64() * 1e3,
+        median.as_secs_f64() * 1e3,
+        times.len(),
+        bytes as f64 / 1e6 / best.as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Cmd::Check(a) => run_check(a),
         Cmd::ParseCorpus(c) => run_parse_corpus(c),
+        Cmd::ParseBench(a) => run_parse_bench(a),
     }
 }
 
