@@ -516,3 +516,64 @@ fn nondeterministic_mode_keeps_counts_and_trace_lengths() {
         }
     }
 }
+
+fn distances(g: &GraphModel) -> Vec<Option<usize>> {
+    let mut d = vec![None; g.edges.len()];
+    let mut q = std::collections::VecDeque::new();
+    for &i in &g.init {
+        if d[i as usize].is_none() {
+            d[i as usize] = Some(1);
+            q.push_back(i);
+        }
+    }
+    while let Some(n) = q.pop_front() {
+        let dn = d[n as usize].unwrap_or(0);
+        for &(_, t) in &g.edges[n as usize] {
+            if d[t as usize].is_none() {
+                d[t as usize] = Some(dn + 1);
+                q.push_back(t);
+            }
+        }
+    }
+    d
+}
+
+#[test]
+fn random_graphs_with_slow_states_give_the_single_worker_trace() {
+    // Slow expansions make workers overtake each other, so later parents often win races.
+    for seed in [1u64, 2, 5] {
+        let mut g = random_graph(20_000, 4, seed);
+        let d = distances(&g);
+        let max = d.iter().flatten().copied().max().unwrap_or(1);
+        // Bad: every node two levels above the deepest one; slow: nodes on the levels before.
+        let bad: Vec<u32> = (0..d.len() as u32)
+            .filter(|&n| d[n as usize] == Some(max.saturating_sub(2)))
+            .collect();
+        let mut rng = common::Rng(seed * 7 + 1);
+        let candidates: Vec<u32> = (0..d.len() as u32)
+            .filter(|&n| matches!(d[n as usize], Some(x) if x + 4 < max && x > 3))
+            .collect();
+        for _ in 0..4 {
+            g.slow
+                .insert(candidates[rng.below(candidates.len() as u64) as usize]);
+        }
+        assert!(bad.len() > 1, "seed {seed}");
+        g = g.bad(&bad);
+        let mut first: Option<Vec<u32>> = None;
+        for w in WORKERS {
+            let r = run(&g, w, false);
+            let s = match &r.outcome {
+                Outcome::InvariantViolated { trace, .. } => {
+                    g.assert_valid_trace(trace);
+                    assert_eq!(trace.len(), max - 2);
+                    states(trace)
+                }
+                o => panic!("{o:?}"),
+            };
+            match &first {
+                None => first = Some(s),
+                Some(f) => assert_eq!(f, &s, "seed {seed} workers {w}"),
+            }
+        }
+    }
+}
