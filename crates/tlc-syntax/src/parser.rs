@@ -192,7 +192,7 @@ pub fn parse_expr(file: FileId, src: &str) -> Result<Expr, Vec<SyntaxError>> {
 /// definitions that omit it; and, when `src` is given, [`PTok::Sync`] is inserted before
 /// lines that obviously start a unit (see [`sync_points`]).
 fn prepare(toks: Vec<(usize, Tok, usize)>, src: Option<&str>) -> Vec<Spanned> {
-    let defines = implicit_defines(&toks);
+    let defines = src.map(|s| implicit_defines(&toks, s)).unwrap_or_default();
     let syncs = src.map(|s| sync_points(&toks, s)).unwrap_or_default();
     let mut out: Vec<Spanned> = Vec::with_capacity(toks.len() + defines.len() + syncs.len());
     let mut defines = defines.into_iter().peekable();
@@ -360,9 +360,9 @@ fn starts_definition(toks: &[(usize, Tok, usize)], i: usize) -> bool {
 /// Indices of tokens that start a proof-step definition written without `DEFINE`
 /// (`<1> F(x) == e`, `<1> f[x \in S] == e`): the grammar cannot tell these from the
 /// expressions `F(x)` / `f[x]` before it sees `==`, so the facade inserts the keyword.
-fn implicit_defines(toks: &[(usize, Tok, usize)]) -> Vec<usize> {
+fn implicit_defines(toks: &[(usize, Tok, usize)], src: &str) -> Vec<usize> {
     let mut found = Vec::new();
-    for (i, (_, t, _)) in toks.iter().enumerate() {
+    for (i, (_, t, label_end)) in toks.iter().enumerate() {
         if !matches!(t, Tok::StepLabel(_)) {
             continue;
         }
@@ -370,8 +370,13 @@ fn implicit_defines(toks: &[(usize, Tok, usize)]) -> Vec<usize> {
         if matches!(toks.get(j), Some((_, Tok::Dot, _))) {
             j += 1;
         }
-        if !matches!(toks.get(j), Some((_, Tok::Ident(_), _))) {
-            continue;
+        // The name must be on the step's line (else the label is a fact: `BY <1>3`).
+        match toks.get(j) {
+            Some((start, Tok::Ident(_), _))
+                if !src
+                    .get(*label_end..*start)
+                    .is_some_and(|gap| gap.contains('\n')) => {}
+            _ => continue,
         }
         let open = match toks.get(j + 1) {
             Some((_, Tok::LParen, _)) => Tok::LParen,

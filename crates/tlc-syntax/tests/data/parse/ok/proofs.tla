@@ -26,7 +26,10 @@ THEOREM T2 == ASSUME NEW S, NEW STATE s PROVE S = S
 <1>6. WITNESS 1, 2
 <1> USE <1>1 DEF D
 <1> HIDE DEF D
-<1>7. QED
+<1>7. TRUE <=> <1>6
+  BY <1>5, <1>6
+Bar(x) == x
+<1>8. QED
   <2>1. TRUE
     BY MODULE Naturals
   <2> QED

@@ -8,6 +8,7 @@ S6 == a!2!1!(I)
 S7 == Op!<<
 S7b == Op!>>
 S8 == M!Op!1
+S11 == R!+(a, b) + R!\leq(a, b)
 S9 == FoldSet(\/, FALSE, set)
 S10 == Op(x, /\)
 ====
