@@ -4,8 +4,12 @@
 //! (default `6 12 1,2`: 2,985,984 states; `nd` = non-deterministic parallel mode, see
 //! `CheckOptions::deterministic`). Prints states/second and bytes per state.
 //! The state is a packed `u64` and the fingerprint a 64-bit mix, so the figures measure the
-//! engine's own cost (visited set, queues, records), not evaluation.
+//! engine's own cost (visited set, queues, records), not evaluation. With a 5th argument
+//! `heap`, states are `Arc<[u32]>` (one allocation per state, like an evaluator's state) and the
+//! fingerprint is a byte-at-a-time table-driven 64-bit hash of the values (the shape of TLC's
+//! FP64), to show the engine with typical per-state costs.
 
+use std::sync::Arc;
 use std::time::Instant;
 use tlc_check::{ActionId, Checker, Model, Outcome};
 
@@ -52,6 +56,64 @@ impl Model for Counters {
     }
 }
 
+/// Same state space with heap-allocated states and a table-driven fingerprint.
+struct HeapCounters {
+    k: u32,
+    m: u32,
+    table: [u64; 256],
+}
+
+impl HeapCounters {
+    fn new(k: u32, m: u32) -> Self {
+        let mut table = [0u64; 256];
+        let mut x = 0x1234_5678_9ABC_DEF1u64;
+        for t in table.iter_mut() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            *t = x;
+        }
+        HeapCounters { k, m, table }
+    }
+}
+
+impl Model for HeapCounters {
+    type State = Arc<[u32]>;
+    type Error = String;
+
+    fn initial_states(&self, out: &mut dyn FnMut(Arc<[u32]>)) -> Result<(), String> {
+        out(vec![0; self.k as usize].into());
+        Ok(())
+    }
+
+    fn successors(
+        &self,
+        s: &Arc<[u32]>,
+        out: &mut dyn FnMut(ActionId, Arc<[u32]>),
+    ) -> Result<(), String> {
+        for i in 0..s.len() {
+            let mut t: Vec<u32> = s.to_vec();
+            t[i] = (t[i] + 1) % self.m;
+            out(ActionId(i as u32), t.into());
+        }
+        Ok(())
+    }
+
+    fn fingerprint(&self, s: &Arc<[u32]>) -> Result<u64, String> {
+        let mut fp = 0x8000_0000_0000_001Bu64;
+        for v in s.iter() {
+            for b in v.to_le_bytes() {
+                fp = (fp >> 8) ^ self.table[((b as u64 ^ fp) & 0xff) as usize];
+            }
+        }
+        Ok(fp)
+    }
+
+    fn check_invariants(&self, s: &Arc<[u32]>) -> Result<Option<usize>, String> {
+        Ok(s.iter().any(|&c| c >= self.m).then_some(0))
+    }
+}
+
 fn peak_rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -80,20 +142,27 @@ fn main() {
         .map(|a| a.split(',').filter_map(|w| w.parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 2]);
     let deterministic = args.get(4).map(String::as_str) != Some("nd");
-    let model = Counters {
-        k: k.min(8),
-        m: m.clamp(1, 255),
-    };
+    let heap = args.get(5).map(String::as_str) == Some("heap");
+    let (k, m) = (k.min(8), m.clamp(1, 255));
     println!(
-        "counters: K={} M={} expected {} states",
-        model.k,
-        model.m,
-        model.m.pow(model.k)
+        "counters{}: K={k} M={m} expected {} states",
+        if heap { " (heap states)" } else { "" },
+        m.pow(k)
     );
     for w in workers {
+        if heap {
+            bench(&HeapCounters::new(k, m as u32), w, deterministic);
+        } else {
+            bench(&Counters { k, m }, w, deterministic);
+        }
+    }
+}
+
+fn bench<M: Model>(model: &M, w: usize, deterministic: bool) {
+    {
         let t = Instant::now();
         let cpu0 = cpu_seconds();
-        let r = Checker::new(&model)
+        let r = Checker::new(model)
             .workers(w)
             .check_deadlock(false)
             .deterministic(deterministic)
