@@ -375,6 +375,17 @@ fn check_plan(
 /// request occurs (so the cycle must also contain their response).
 type Candidate = (u32, Vec<u32>, Vec<u32>, Vec<usize>);
 
+/// Whether some literal of the clause occurs according to the summary.
+fn clause_in(m: &Summary, lits: &[(Atom, bool)]) -> bool {
+    use super::formula::bit;
+    lits.iter().any(|&(a, pos)| match (a, pos) {
+        (Atom::State(i), true) => bit(&m.s1, i),
+        (Atom::State(i), false) => bit(&m.s0, i),
+        (Atom::Action(i), true) => bit(&m.a1, i),
+        (Atom::Action(i), false) => bit(&m.a0, i),
+    })
+}
+
 /// Per-SCC existence summary: which literals occur on some (allowed, internal) edge.
 struct Summary {
     s1: Vec<u64>,
@@ -446,39 +457,76 @@ impl<'a, V: View> Search<'a, V> {
             .all(|&i| !self.plan.streett[i as usize].0.eval(s, a))
     }
 
-    fn summary(&self, nodes: &[u32], ok: &(impl Fn(u32, usize) -> bool + Sync)) -> Summary {
-        const CHUNK: usize = 1 << 15;
-        if nodes.len() <= 2 * CHUNK {
-            return self.summary_seq(nodes, ok);
-        }
-        nodes
-            .par_chunks(CHUNK)
-            .map(|c| self.summary_seq(c, ok))
-            .reduce_with(|mut a, b| {
-                for (x, y) in [
-                    (&mut a.s1, &b.s1),
-                    (&mut a.s0, &b.s0),
-                    (&mut a.a1, &b.a1),
-                    (&mut a.a0, &b.a0),
-                ] {
-                    x.iter_mut().zip(y).for_each(|(x, y)| *x |= y);
-                }
-                a.acc |= b.acc;
-                a
-            })
-            .unwrap_or_else(|| self.summary_seq(&[], ok))
-    }
-
-    fn summary_seq(&self, nodes: &[u32], ok: &impl Fn(u32, usize) -> bool) -> Summary {
+    fn empty_summary(&self) -> Summary {
         let sw = self.g.layout().state_words();
         let aw = self.g.layout().action_words();
-        let mut m = Summary {
+        Summary {
             s1: vec![0; sw],
             s0: vec![0; sw],
             a1: vec![0; aw],
             a0: vec![0; aw],
             acc: 0,
-        };
+        }
+    }
+
+    /// Whether the summary already shows every Büchi condition met and every (non-removed)
+    /// Streett response present, so that scanning the rest of the SCC cannot change the verdict.
+    fn satisfied_by(&self, m: &Summary, removed: &[u32]) -> bool {
+        m.acc & self.full_acc == self.full_acc
+            && self
+                .buchi_clauses
+                .iter()
+                .all(|c| c.as_ref().is_some_and(|l| clause_in(m, l)))
+            && self.g_clauses.iter().enumerate().all(|(i, c)| {
+                removed.contains(&(i as u32)) || c.as_ref().is_some_and(|l| clause_in(m, l))
+            })
+    }
+
+    /// Literal summary of the allowed edges of `nodes`; may stop early once
+    /// [`Self::satisfied_by`] holds (the summary is then partial).
+    fn summary(
+        &self,
+        nodes: &[u32],
+        ok: &(impl Fn(u32, usize) -> bool + Sync),
+        removed: &[u32],
+    ) -> Summary {
+        const CHUNK: usize = 1 << 15;
+        let mut m = self.empty_summary();
+        let head = nodes.len().min(CHUNK);
+        for c in nodes[..head].chunks(256) {
+            self.accumulate(&mut m, c, ok);
+            if self.satisfied_by(&m, removed) {
+                return m;
+            }
+        }
+        let rest = &nodes[head..];
+        if rest.len() <= 2 * CHUNK {
+            self.accumulate(&mut m, rest, ok);
+            return m;
+        }
+        let parts = rest
+            .par_chunks(CHUNK)
+            .map(|c| {
+                let mut m = self.empty_summary();
+                self.accumulate(&mut m, c, ok);
+                m
+            })
+            .collect::<Vec<_>>();
+        for b in parts {
+            for (x, y) in [
+                (&mut m.s1, &b.s1),
+                (&mut m.s0, &b.s0),
+                (&mut m.a1, &b.a1),
+                (&mut m.a0, &b.a0),
+            ] {
+                x.iter_mut().zip(y).for_each(|(x, y)| *x |= y);
+            }
+            m.acc |= b.acc;
+        }
+        m
+    }
+
+    fn accumulate(&self, m: &mut Summary, nodes: &[u32], ok: &impl Fn(u32, usize) -> bool) {
         for &v in nodes {
             let n = self.view.gnode(v);
             let s = self.g.state_bits(n);
@@ -506,7 +554,6 @@ impl<'a, V: View> Search<'a, V> {
                 }
             }
         }
-        m
     }
 
     fn exists(
@@ -517,14 +564,8 @@ impl<'a, V: View> Search<'a, V> {
         nodes: &[u32],
         ok: &impl Fn(u32, usize) -> bool,
     ) -> bool {
-        use super::formula::bit;
         if let Some(lits) = clause {
-            return lits.iter().any(|&(a, pos)| match (a, pos) {
-                (Atom::State(i), true) => bit(&m.s1, i),
-                (Atom::State(i), false) => bit(&m.s0, i),
-                (Atom::Action(i), true) => bit(&m.a1, i),
-                (Atom::Action(i), false) => bit(&m.a0, i),
-            });
+            return clause_in(m, lits);
         }
         nodes.iter().any(|&v| {
             (0..self.view.degree(v)).any(|pos| {
@@ -586,7 +627,7 @@ impl<'a, V: View> Search<'a, V> {
                         && scope.get(self.view.target(v, pos) as usize) == Some(&stamp)
                         && self.not_removed(&removed, v, pos)
                 };
-                let m = self.summary(&nodes, &ok);
+                let m = self.summary(&nodes, &ok, &removed);
                 if m.acc & self.full_acc != self.full_acc {
                     continue;
                 }
@@ -605,12 +646,12 @@ impl<'a, V: View> Search<'a, V> {
                     if removed.contains(&(i as u32)) {
                         continue;
                     }
-                    if self.exists(&m, &self.r_clauses[i], r, &nodes, &ok) {
-                        if self.exists(&m, &self.g_clauses[i], gp, &nodes, &ok) {
-                            requested.push(i);
-                        } else {
-                            bad.push(i as u32);
-                        }
+                    // With a partial summary R may be unknown; a present response is then
+                    // requested anyway (the cycle just passes one more edge).
+                    if self.exists(&m, &self.g_clauses[i], gp, &nodes, &ok) {
+                        requested.push(i);
+                    } else if self.exists(&m, &self.r_clauses[i], r, &nodes, &ok) {
+                        bad.push(i as u32);
                     }
                 }
                 if bad.is_empty() {
