@@ -635,6 +635,7 @@ impl<'a> Compiler<'a> {
             fn_bounds: None,
             cache: None,
             state_level: true,
+            action_level: true,
         });
         id
     }
@@ -1791,7 +1792,44 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        // action level: primes reachable through calls
+        let mut action = vec![false; n];
+        for (i, d) in self.defs.iter().enumerate() {
+            let mut p = false;
+            visit_ex(&d.body, &mut |x| {
+                if matches!(
+                    x.kind,
+                    ExKind::Prime(_)
+                        | ExKind::Unchanged(_)
+                        | ExKind::Enabled(_)
+                        | ExKind::CallParam { .. }
+                ) {
+                    p = true;
+                }
+            });
+            action[i] = p;
+        }
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for i in 0..n {
+                if action[i] {
+                    continue;
+                }
+                let mut dep = false;
+                visit_calls(&self.defs[i].body, &mut |c| {
+                    if action[c.0 as usize] {
+                        dep = true;
+                    }
+                });
+                if dep {
+                    action[i] = true;
+                    changed = true;
+                }
+            }
+        }
         for (i, d) in self.defs.iter_mut().enumerate() {
+            d.action_level = action[i];
             d.state_level = state[i];
             if !state[i] && d.nargs == 0 && d.fn_bounds.is_none() {
                 d.cache = Some(OnceLock::new());

@@ -55,6 +55,8 @@ pub(crate) struct Cx<'p> {
     pub base: usize,
     /// Names of the variables (for messages).
     pub var_names: &'p [Arc<str>],
+    /// Values of recursive function definitions over the current state (not primed).
+    pub fn_cache: Vec<(DefId, Value)>,
 }
 
 pub(crate) fn verr(e: ValueError, span: Span) -> EvalError {
@@ -72,6 +74,7 @@ impl<'p> Cx<'p> {
             env: Vec::with_capacity(64),
             base: 0,
             var_names,
+            fn_cache: Vec::new(),
         }
     }
 
@@ -844,6 +847,12 @@ impl<'p> Cx<'p> {
                 }
             }
         }
+        let cacheable = capture == 0 && !d.action_level && !self.primed && !self.init_mode;
+        if cacheable {
+            if let Some((_, v)) = self.fn_cache.iter().find(|(k, _)| *k == def) {
+                return Ok(v.clone());
+            }
+        }
         let bounds = d
             .fn_bounds
             .as_ref()
@@ -866,6 +875,11 @@ impl<'p> Cx<'p> {
             Ok(Value::func(pairs))
         })();
         self.pop_frame(old);
+        if cacheable {
+            if let Ok(v) = &r {
+                self.fn_cache.push((def, v.clone()));
+            }
+        }
         r
     }
 

@@ -249,4 +249,6 @@ pub struct Def {
     pub cache: Option<OnceLock<Value>>,
     /// True if the definition's value may depend on the state (filled by level analysis).
     pub state_level: bool,
+    /// True if the definition may read the next state (primes, UNCHANGED, ENABLED).
+    pub action_level: bool,
 }
