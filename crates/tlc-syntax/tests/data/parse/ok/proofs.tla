@@ -27,7 +27,7 @@ THEOREM T2 == ASSUME NEW S, NEW STATE s PROVE S = S
 <1> USE <1>1 DEF D
 <1> HIDE DEF D
 <1>7. TRUE <=> <1>6
-  BY <1>5, <1>6
+  BY <1>5!1, <1>6 DEF ^+, -.
 Bar(x) == x
 <1>8. QED
   <2>1. TRUE

@@ -9,6 +9,7 @@ S7 == Op!<<
 S7b == Op!>>
 S8 == M!Op!1
 S11 == R!+(a, b) + R!\leq(a, b)
+S12 == <(x, y) /\ \prec(a, b)
 S9 == FoldSet(\/, FALSE, set)
 S10 == Op(x, /\)
 ====
