@@ -20,7 +20,7 @@ lalrpop_util::lalrpop_mod!(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Never {}
 
-/// The grammar's token: a lexer token, or one of two tokens made by [`prepare`].
+/// The grammar's token: a lexer token, or a token made by [`prepare`].
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum PTok {
     /// A token from the lexer and layout pass.
