@@ -180,7 +180,12 @@ fn never_panics_on_token_soup() {
             .wrapping_add(1442695040888963407);
         (seed >> 33) as usize
     };
-    for _ in 0..1500 {
+    // More iterations locally: TLC_RS_FUZZ_ITERS=100000 cargo test --test parse_expr
+    let iters = std::env::var("TLC_RS_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1500);
+    for _ in 0..iters {
         let n = next() % 40;
         let mut body = String::new();
         for _ in 0..n {
