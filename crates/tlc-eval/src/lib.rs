@@ -397,7 +397,12 @@ impl Program {
                 }
             }
             _ => match self.expand0(e) {
-                Some(d) if matches!(d.body.kind, ExKind::And(_) | ExKind::Call { .. }) => {
+                Some(d)
+                    if matches!(
+                        d.body.kind,
+                        ExKind::And(_) | ExKind::Call { .. } | ExKind::Temporal(..)
+                    ) =>
+                {
                     self.conjuncts(&d.body, d.frame, out)
                 }
                 _ => out.push((e.clone(), frame)),
