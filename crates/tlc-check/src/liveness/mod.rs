@@ -17,6 +17,29 @@
 //! Streett pairs, possibly after removing the states where a violated Streett pair's request
 //! holds and re-splitting (Emerson–Lei), which handles any number of `WF`/`SF` conditions in
 //! polynomial time without expanding them into disjuncts.
+//!
+//! ```
+//! use tlc_check::liveness::{check, AtomLayout, BehaviorGraph, Cycle, Ltl, SuccessorRecord, Verdict};
+//!
+//! // State atoms: 0 = Done, 1 = ENABLED <<Next>>_v. Action atom 0 = <<Next>>_v.
+//! // States 1 -> 2 -> 1 (Next always enabled, Done never holds).
+//! let mut g = BehaviorGraph::new(AtomLayout { state_atoms: 2, action_atoms: 1 });
+//! g.add_initial(1)?;
+//! g.add_expansion(1, &[0b10], &[0], [SuccessorRecord { fp: 2, action: 0, atoms: &[1] }])?;
+//! g.add_expansion(2, &[0b10], &[0], [SuccessorRecord { fp: 1, action: 1, atoms: &[1] }])?;
+//!
+//! // Without fairness, stuttering in the initial state violates <>Done.
+//! let done = Ltl::eventually(Ltl::State(0));
+//! let Verdict::Violated(c) = check(&g, &[], &done)?.verdict else { unreachable!() };
+//! assert_eq!((c.states.len(), c.cycle), (1, Cycle::Stuttering));
+//!
+//! // With WF_v(Next) the counterexample is the cycle 1 -> 2 -> back to 1.
+//! let wf = Ltl::weak_fairness(1, 0);
+//! let Verdict::Violated(c) = check(&g, &[wf], &done)?.verdict else { unreachable!() };
+//! assert_eq!(c.states.iter().map(|s| s.fp).collect::<Vec<_>>(), vec![1, 2]);
+//! assert_eq!(c.cycle, Cycle::BackTo { index: 0, action: 1 });
+//! # Ok::<(), tlc_check::liveness::LivenessError>(())
+//! ```
 
 mod automaton;
 mod check;
