@@ -1159,3 +1159,34 @@ fn periodic_check_on_a_growing_shared_graph() {
         .unwrap();
     assert!(matches!(v, Verdict::Violated(_)));
 }
+
+/// The graph of a small TLA+ spec, with the lassos TLC 2.x prints for it (checked with
+/// tools/tlc): `s` goes 1 -A1-> 2 -A2-> 3 -A6-> 1 and 2 -A3-> 4 -A4-> 5 -A5-> 4; P == s = 1,
+/// Q == s = 3. State atoms: 0 P, 1 ENABLED Next, 2 Q, 3 ENABLED A2; action atoms: 0 <<Next>>_s,
+/// 1 <<A2>>_s. TLC prints "State 1..4: s = 1, 2, 4, 5 / Back to state 3: <A5>" for `P ~> Q`
+/// under WF_s(Next), also with SF_s(A2), and for `[]<>P` under both.
+#[test]
+fn lassos_match_tlc_on_a_small_spec() {
+    let g = graph(
+        4,
+        2,
+        &[1],
+        &[
+            (1, 0b0011, 0, &[(2, 1, 0b01)]),
+            (2, 0b1010, 0, &[(3, 2, 0b11), (4, 3, 0b01)]),
+            (3, 0b0110, 0, &[(1, 6, 0b01)]),
+            (4, 0b0010, 0, &[(5, 4, 0b01)]),
+            (5, 0b0010, 0, &[(4, 5, 0b01)]),
+        ],
+    );
+    let tlc = "violated (branch 0)\n0: fp 1\n1: fp 2 <- action 1\n2: fp 4 <- action 3\n\
+               3: fp 5 <- action 4\nback to 2 <- action 5\n";
+    let wf = Ltl::weak_fairness(1, 0);
+    let sf = Ltl::strong_fairness(3, 1);
+    assert_eq!(run(&g, &[wf.clone()], &Ltl::leads_to(s(0), s(2))), tlc);
+    assert_eq!(
+        run(&g, &[wf.clone(), sf.clone()], &Ltl::leads_to(s(0), s(2))),
+        tlc
+    );
+    assert_eq!(run(&g, &[wf, sf], &Ltl::always_eventually(s(0))), tlc);
+}
