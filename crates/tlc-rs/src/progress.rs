@@ -6,6 +6,7 @@
 //! way everywhere.
 
 use std::io::Write;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// The engine's counters at one moment.
@@ -21,13 +22,19 @@ pub struct Snapshot {
     pub queue: u64,
 }
 
-/// Decides when to print progress and prints it to stderr.
+/// Decides when to print progress and prints it to stderr. `Sync`: worker
+/// threads may call [`Progress::update`] through a shared reference.
 #[derive(Debug)]
 pub struct Progress {
     start: Instant,
-    last_print: Option<Instant>,
     live: bool,
     enabled: bool,
+    state: Mutex<PrintState>,
+}
+
+#[derive(Debug, Default)]
+struct PrintState {
+    last_print: Option<Instant>,
     drew_live_line: bool,
 }
 
@@ -43,10 +50,9 @@ impl Progress {
     pub fn new(live: bool, enabled: bool) -> Progress {
         Progress {
             start: Instant::now(),
-            last_print: None,
             live,
             enabled,
-            drew_live_line: false,
+            state: Mutex::new(PrintState::default()),
         }
     }
 
@@ -57,7 +63,7 @@ impl Progress {
     }
 
     /// Offers the current counters; cheap when nothing is due. Call it often.
-    pub fn update(&mut self, s: Snapshot) {
+    pub fn update(&self, s: Snapshot) {
         if !self.enabled {
             return;
         }
@@ -66,7 +72,9 @@ impl Progress {
             let mut err = std::io::stderr().lock();
             if self.live {
                 let _ = write!(err, "\r\x1b[2K{line}");
-                self.drew_live_line = true;
+                if let Ok(mut st) = self.state.lock() {
+                    st.drew_live_line = true;
+                }
             } else {
                 let _ = writeln!(err, "{line}");
             }
@@ -75,29 +83,30 @@ impl Progress {
     }
 
     /// The line to print at `now`, if one is due (and records that it was printed).
-    fn due(&mut self, now: Instant, s: Snapshot) -> Option<String> {
+    fn due(&self, now: Instant, s: Snapshot) -> Option<String> {
         let elapsed = now.duration_since(self.start);
         if elapsed < FIRST_AFTER {
             return None;
         }
         let every = if self.live { LIVE_EVERY } else { PLAIN_EVERY };
-        if self
-            .last_print
-            .is_some_and(|t| now.duration_since(t) < every)
-        {
+        let mut st = self.state.lock().ok()?;
+        if st.last_print.is_some_and(|t| now.duration_since(t) < every) {
             return None;
         }
-        self.last_print = Some(now);
+        st.last_print = Some(now);
         Some(format_line(s, elapsed))
     }
 
     /// Clears the live line, so the report starts on a clean line.
-    pub fn finish(&mut self) {
-        if self.drew_live_line {
+    pub fn finish(&self) {
+        let Ok(mut st) = self.state.lock() else {
+            return;
+        };
+        if st.drew_live_line {
             let mut err = std::io::stderr().lock();
             let _ = write!(err, "\r\x1b[2K");
             let _ = err.flush();
-            self.drew_live_line = false;
+            st.drew_live_line = false;
         }
     }
 }
@@ -122,7 +131,7 @@ mod tests {
 
     #[test]
     fn silent_first_then_rate_limited() {
-        let mut p = Progress::new(false, true);
+        let p = Progress::new(false, true);
         let t0 = p.start;
         let s = Snapshot {
             depth: 3,
@@ -144,7 +153,7 @@ mod tests {
 
     #[test]
     fn live_mode_redraws_often() {
-        let mut p = Progress::new(true, true);
+        let p = Progress::new(true, true);
         let t0 = p.start;
         let s = Snapshot::default();
         assert!(p.due(t0 + Duration::from_millis(2100), s).is_some());

@@ -40,6 +40,8 @@ pub enum Outcome {
     ParseError,
     /// An error in the config (exit 151).
     ConfigError,
+    /// The state space is too large for the tool (exit 152).
+    StateSpaceTooLarge,
     /// An I/O error, or something the tool cannot do (exit 153).
     SystemError,
 }
@@ -60,6 +62,7 @@ impl Outcome {
             Outcome::EvalError { in_invariant: true } => 76,
             Outcome::ParseError => 150,
             Outcome::ConfigError => 151,
+            Outcome::StateSpaceTooLarge => 152,
             Outcome::SystemError => 153,
         }
     }
@@ -76,6 +79,7 @@ impl Outcome {
             Outcome::EvalError { .. } => "eval_error",
             Outcome::ParseError => "parse_error",
             Outcome::ConfigError => "config_error",
+            Outcome::StateSpaceTooLarge => "state_space_too_large",
             Outcome::SystemError => "system_error",
         }
     }
@@ -222,6 +226,7 @@ mod tests {
             (Outcome::EvalError { in_invariant: true }, 76),
             (Outcome::ParseError, 150),
             (Outcome::ConfigError, 151),
+            (Outcome::StateSpaceTooLarge, 152),
             (Outcome::SystemError, 153),
         ];
         for (o, code) in cases {

@@ -88,6 +88,7 @@ pub fn write_report(out: &mut dyn WriteColor, r: &CheckReport) -> io::Result<()>
             Some(format!("Temporal property {name} is violated."))
         }
         Outcome::AssertFailed { message } => Some(format!("Assertion failed: {message}")),
+        Outcome::StateSpaceTooLarge => Some("The state space is too large for tlc-rs.".into()),
         Outcome::EvalError { .. } | Outcome::SystemError => Some(
             r.error
                 .as_ref()
