@@ -739,18 +739,65 @@ impl<'a, V: View> Search<'a, V> {
                 }
             }
         };
+        // "Does this edge meet some pending requirement?" as bit tests: one mask per literal
+        // kind collects the literals of all pending clause requirements (O(words) per edge,
+        // independent of the number of fairness conditions); non-clause ones are evaluated.
+        let clause_of = |r: Req| -> Option<&Vec<(Atom, bool)>> {
+            match r {
+                Req::Acc(_) => None,
+                Req::Buchi(i) => self.buchi_clauses[i].as_ref(),
+                Req::Streett(i) => self.g_clauses[i].as_ref(),
+            }
+        };
+        let want_of = |pending: &[Req]| -> (Summary, Vec<Req>) {
+            let mut w = self.empty_summary();
+            let mut other = vec![];
+            for &r in pending {
+                match (r, clause_of(r)) {
+                    (Req::Acc(j), _) => w.acc |= 1 << j,
+                    (_, Some(lits)) => {
+                        for &(a, pos) in lits {
+                            let (words, i) = match (a, pos) {
+                                (Atom::State(i), true) => (&mut w.s1, i),
+                                (Atom::State(i), false) => (&mut w.s0, i),
+                                (Atom::Action(i), true) => (&mut w.a1, i),
+                                (Atom::Action(i), false) => (&mut w.a0, i),
+                            };
+                            words[(i >> 6) as usize] |= 1 << (i & 63);
+                        }
+                    }
+                    (_, None) => other.push(r),
+                }
+            }
+            (w, other)
+        };
+        let wanted = |w: &Summary, other: &[Req], v: u32, pos: usize| -> bool {
+            if self.view.acc(v, pos) & w.acc != 0 {
+                return true;
+            }
+            let (s, a) = self.bits(v, pos);
+            let hit = |x: &[u64], want1: &[u64], want0: &[u64]| {
+                x.iter()
+                    .zip(want1.iter().zip(want0))
+                    .any(|(x, (p, n))| x & p != 0 || !x & n != 0)
+            };
+            hit(s, &w.s1, &w.s0) || hit(a, &w.a1, &w.a0) || other.iter().any(|&r| sat(v, pos, r))
+        };
         let mut cycle: Vec<(u32, u32)> = vec![];
         let mut cur = entry;
         while !pending.is_empty() {
+            let (want, other) = want_of(&pending);
             let path = self
                 .bfs(&mut parent, cur, &ok, |v, pos| {
-                    pending.iter().any(|&r| sat(v, pos, r))
+                    wanted(&want, &other, v, pos)
                 })
                 .ok_or_else(|| {
                     LivenessError::TooComplex("internal: fair cycle not found".into())
                 })?;
             for &(v, pos) in &path {
-                pending.retain(|&r| !sat(v, pos as usize, r));
+                if wanted(&want, &other, v, pos as usize) {
+                    pending.retain(|&r| !sat(v, pos as usize, r));
+                }
             }
             if let Some(&(v, pos)) = path.last() {
                 cur = self.view.target(v, pos as usize);

@@ -1190,3 +1190,47 @@ fn lassos_match_tlc_on_a_small_spec() {
     );
     assert_eq!(run(&g, &[wf, sf], &Ltl::always_eventually(s(0))), tlc);
 }
+
+#[test]
+fn many_weak_fairness_conditions_in_one_lasso() {
+    // A ring of k states where process i moves from state i; it is disabled everywhere else
+    // only on the even-numbered states, so WF forces every process into the cycle; stuttering
+    // in 0 is unfair. 300 conditions, 300 action atoms spread over 5 words.
+    let k = 300u32;
+    let mut g = BehaviorGraph::new(AtomLayout {
+        state_atoms: k + 1,
+        action_atoms: k,
+    });
+    let (sw, aw) = (g.layout().state_words(), g.layout().action_words());
+    g.add_initial(0).unwrap();
+    for i in 0..k {
+        let mut sb = vec![0u64; sw];
+        for p in 0..k {
+            // ENABLED A_p: always true in odd states, only for p = i in even states.
+            if i % 2 == 1 || p == i {
+                sb[(p + 1) as usize / 64] |= 1 << ((p + 1) % 64);
+            }
+        }
+        let mut ab = vec![0u64; aw];
+        ab[i as usize / 64] |= 1 << (i % 64);
+        g.add_expansion(
+            u64::from(i),
+            &sb,
+            &vec![0; aw],
+            [SuccessorRecord {
+                fp: u64::from((i + 1) % k),
+                action: i,
+                atoms: &ab,
+            }],
+        )
+        .unwrap();
+    }
+    let fair: Vec<Ltl> = (0..k).map(|i| Ltl::weak_fairness(i + 1, i)).collect();
+    let prop = Ltl::eventually(s(0));
+    let o = check(&g, &fair, &prop).unwrap();
+    let Verdict::Violated(c) = &o.verdict else {
+        panic!("expected a violation")
+    };
+    assert_eq!(c.states.len(), k as usize);
+    validate_lasso(&g, &fair, &prop, c);
+}
