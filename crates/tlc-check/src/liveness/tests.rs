@@ -1234,3 +1234,32 @@ fn many_weak_fairness_conditions_in_one_lasso() {
     assert_eq!(c.states.len(), k as usize);
     validate_lasso(&g, &fair, &prop, c);
 }
+
+#[test]
+fn empty_graph_and_vacuous_fairness() {
+    let g = BehaviorGraph::new(AtomLayout {
+        state_atoms: 1,
+        action_atoms: 1,
+    });
+    assert_eq!(
+        check(&g, &[], &Ltl::eventually(s(0))).unwrap().verdict,
+        Verdict::Holds
+    );
+    // Fairness no behaviour can meet ([]<>FALSE-like: an action that never occurs, always
+    // enabled): every property holds vacuously; checking the property FALSE reveals it.
+    let g = graph(
+        1,
+        1,
+        &[1],
+        &[(1, 0b1, 0, &[(2, 0, 0)]), (2, 0b1, 0, &[(1, 0, 0)])],
+    );
+    let unfair = [Ltl::weak_fairness(0, 0)];
+    assert_eq!(
+        check(&g, &unfair, &Ltl::Bool(false)).unwrap().verdict,
+        Verdict::Holds
+    );
+    assert!(matches!(
+        check(&g, &[], &Ltl::Bool(false)).unwrap().verdict,
+        Verdict::Violated(_)
+    ));
+}
