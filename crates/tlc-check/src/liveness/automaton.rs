@@ -131,6 +131,7 @@ impl Builder {
                         }
                     },
                     Node::And(xs) => b.todo.extend(xs.iter().copied()),
+                    Node::Or(xs) if xs.is_empty() => continue 'outer,
                     Node::Or(xs) => {
                         for x in &xs[1..] {
                             let mut c = Branch {
