@@ -44,6 +44,13 @@ pub struct Counterexample {
     pub branch: usize,
 }
 
+impl Counterexample {
+    /// The fingerprints of the states, for replaying them (e.g. `tlc_check::replay_fps`).
+    pub fn fingerprints(&self) -> Vec<u64> {
+        self.states.iter().map(|s| s.fp).collect()
+    }
+}
+
 /// The result of checking one property.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {

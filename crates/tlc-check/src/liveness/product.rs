@@ -173,7 +173,9 @@ impl Product {
             ));
         }
         let nq = aut.trans.len();
-        let mut map = if nq <= 8 {
+        // Dense ids cost 4 bytes per (graph node, automaton state); beyond 4 states a hash map of
+        // the reachable pairs is smaller.
+        let mut map = if nq <= 4 {
             PidMap::Dense(vec![NONE; g.node_count() * nq], nq)
         } else {
             PidMap::Sparse(AHashMap::new(), nq)

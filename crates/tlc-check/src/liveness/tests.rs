@@ -957,7 +957,7 @@ mod end_to_end {
         let Verdict::Violated(c) = o.verdict else {
             panic!("expected a violation")
         };
-        let fps: Vec<u64> = c.states.iter().map(|s| s.fp).collect();
+        let fps = c.fingerprints();
         let trace = replay_fps(&Proc, &fps);
         let states: Vec<u8> = trace.steps.iter().map(|s| s.state).collect();
         assert_eq!(states, vec![0, 1]);
