@@ -1195,8 +1195,8 @@ fn lassos_match_tlc_on_a_small_spec() {
 fn many_weak_fairness_conditions_in_one_lasso() {
     // A ring of k states where process i moves from state i; it is disabled everywhere else
     // only on the even-numbered states, so WF forces every process into the cycle; stuttering
-    // in 0 is unfair. 300 conditions, 300 action atoms spread over 5 words.
-    let k = 300u32;
+    // in 0 is unfair. 130 conditions, 130 action atoms spread over 3 words.
+    let k = 130u32;
     let mut g = BehaviorGraph::new(AtomLayout {
         state_atoms: k + 1,
         action_atoms: k,
