@@ -678,7 +678,12 @@ fn random_prop(r: &mut Rng, depth: u32) -> Ltl {
     if depth == 0 {
         return atom(r);
     }
-    match r.below(9) {
+    match r.below(11) {
+        9 => Ltl::implies(random_prop(r, depth - 1), random_prop(r, depth - 1)),
+        10 => Ltl::Equiv(
+            Box::new(random_prop(r, depth - 1)),
+            Box::new(random_prop(r, depth - 1)),
+        ),
         0 => Ltl::eventually(random_prop(r, depth - 1)),
         1 => Ltl::always(random_prop(r, depth - 1)),
         2 => Ltl::always_eventually(atom(r)),
