@@ -73,6 +73,7 @@ mod levelmap;
 pub mod liveness;
 pub mod model;
 mod result;
+pub mod tla;
 pub mod trace;
 
 pub use graph::{GraphRecorder, NoRecorder, Successor};

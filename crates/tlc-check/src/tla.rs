@@ -1,0 +1,127 @@
+//! The adapter from the TLA+ evaluator ([`tlc_eval::Program`]) to the search
+//! engine's [`Model`] trait.
+//!
+//! Invariant indices run over the config's `INVARIANT`s first, then the
+//! `PROPERTY`s that TLC checks as invariants (`[]P` with `P` a state
+//! predicate); property indices run over the `[][A]_v` action properties.
+
+use crate::model::{ActionId, Model};
+use tlc_eval::{EvalError, Named, Program, Property, State};
+
+/// A compiled TLA+ model, ready to be searched.
+pub struct TlaModel<'p> {
+    prog: &'p Program,
+    /// `INVARIANT`s, then invariant-like `PROPERTY`s.
+    invariants: Vec<&'p Named>,
+    /// `[][A]_v` `PROPERTY`s.
+    action_props: Vec<&'p Named>,
+    lossy: bool,
+}
+
+impl<'p> TlaModel<'p> {
+    /// Wraps a compiled program.
+    pub fn new(prog: &'p Program) -> TlaModel<'p> {
+        let mut invariants: Vec<&Named> = prog.invariants.iter().collect();
+        let mut action_props = Vec::new();
+        for p in &prog.properties {
+            match p {
+                Property::Invariant(n) => invariants.push(n),
+                Property::Action(n) => action_props.push(n),
+                Property::Temporal(_) => {}
+            }
+        }
+        TlaModel {
+            prog,
+            invariants,
+            action_props,
+            lossy: prog.view.is_some() || !prog.symmetry.is_empty(),
+        }
+    }
+
+    /// The program.
+    pub fn program(&self) -> &'p Program {
+        self.prog
+    }
+
+    /// Number of invariants checked on every state (see the module docs).
+    pub fn num_invariants(&self) -> usize {
+        self.invariants.len()
+    }
+}
+
+impl Model for TlaModel<'_> {
+    type State = State;
+    type Error = EvalError;
+
+    fn initial_states(&self, out: &mut dyn FnMut(State)) -> Result<(), EvalError> {
+        self.prog.init_states(out)
+    }
+
+    fn successors(&self, s: &State, out: &mut dyn FnMut(ActionId, State)) -> Result<(), EvalError> {
+        self.prog
+            .successors(s, &mut |a: tlc_eval::ActionId, t| out(ActionId(a.0), t))
+    }
+
+    fn fingerprint(&self, s: &State) -> Result<u64, EvalError> {
+        self.prog.fingerprint(s)
+    }
+
+    fn state_constraint(&self, s: &State) -> Result<bool, EvalError> {
+        if self.prog.constraints.is_empty() {
+            return Ok(true);
+        }
+        self.prog.in_model(s)
+    }
+
+    fn action_constraint(&self, from: &State, to: &State) -> Result<bool, EvalError> {
+        if self.prog.action_constraints.is_empty() {
+            return Ok(true);
+        }
+        self.prog.action_in_model(from, to)
+    }
+
+    fn check_invariants(&self, s: &State) -> Result<Option<usize>, EvalError> {
+        for (i, inv) in self.invariants.iter().enumerate() {
+            if !self.prog.eval_predicate(inv, s)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    fn check_action_properties(
+        &self,
+        from: &State,
+        to: &State,
+    ) -> Result<Option<usize>, EvalError> {
+        for (i, p) in self.action_props.iter().enumerate() {
+            if !self.prog.eval_action(p, from, to)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    fn lossy_fingerprints(&self) -> bool {
+        self.lossy
+    }
+
+    fn invariant_name(&self, i: usize) -> String {
+        self.invariants
+            .get(i)
+            .map_or_else(|| format!("invariant #{i}"), |n| n.name.to_string())
+    }
+
+    fn property_name(&self, i: usize) -> String {
+        self.action_props
+            .get(i)
+            .map_or_else(|| format!("property #{i}"), |n| n.name.to_string())
+    }
+
+    fn action_label(&self, a: ActionId) -> String {
+        self.prog
+            .actions
+            .get(a.0 as usize)
+            .map_or_else(|| format!("action #{}", a.0), |n| n.name.to_string())
+    }
+}
