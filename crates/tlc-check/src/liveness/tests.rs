@@ -1255,7 +1255,10 @@ fn lassos_match_tlc_on_a_small_spec() {
                3: fp 5 <- action 4\nback to 2 <- action 5\n";
     let wf = Ltl::weak_fairness(1, 0);
     let sf = Ltl::strong_fairness(3, 1);
-    assert_eq!(run(&g, &[wf.clone()], &Ltl::leads_to(s(0), s(2))), tlc);
+    assert_eq!(
+        run(&g, std::slice::from_ref(&wf), &Ltl::leads_to(s(0), s(2))),
+        tlc
+    );
     assert_eq!(
         run(&g, &[wf.clone(), sf.clone()], &Ltl::leads_to(s(0), s(2))),
         tlc
