@@ -22,6 +22,7 @@ mod stdlib;
 pub use builtins::Builtin;
 pub use compile::{Binding, ConstantSetting};
 pub use error::{CompileError, EvalError, EvalErrorKind};
+pub use stdlib::print_to_stderr;
 
 use compile::Compiler;
 use enumerate::{enum_ex, first_unassigned, unspecified, Cont};

@@ -256,11 +256,11 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
         ColonGt => Value::colon_gt(a(0)?.clone(), a(1)?.clone()),
         AtAt => vr(Value::at_at(a(0)?, a(1)?), span)?,
         Print => {
-            println!("{}", a(0)?);
+            print_line(a(0)?);
             a(1)?.clone()
         }
         PrintT => {
-            println!("{}", a(0)?);
+            print_line(a(0)?);
             Value::TRUE
         }
         Assert => match a(0)? {
@@ -386,3 +386,19 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
 
 #[allow(dead_code)]
 fn unused(_: Slot) {}
+
+/// Where `Print`/`PrintT` write: stdout unless [`crate::print_to_stderr`] was set.
+static PRINT_TO_STDERR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sends the output of `Print` and `PrintT` to stderr (`true`) or stdout (`false`, the default).
+pub fn print_to_stderr(on: bool) {
+    PRINT_TO_STDERR.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn print_line(v: &Value) {
+    if PRINT_TO_STDERR.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("{v}");
+    } else {
+        println!("{v}");
+    }
+}

@@ -31,6 +31,8 @@ pub struct CheckInput<'a> {
 pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
     let start = Instant::now();
     let spec = input.spec;
+    // In JSON mode stdout carries exactly one JSON object: Print output goes to stderr.
+    tlc_eval::print_to_stderr(input.settings.format == crate::flags::Format::Json);
     let mc = ModelConfig::from_config(&input.config.config);
     let prog = match Program::compile(&spec.modules, &mc) {
         Ok(p) => p,
