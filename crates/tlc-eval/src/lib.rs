@@ -17,12 +17,16 @@ mod enumerate;
 pub mod error;
 mod eval;
 pub mod ir;
+pub mod runtime;
 mod stdlib;
+pub mod temporal;
 
 pub use builtins::Builtin;
 pub use compile::{Binding, ConstantSetting};
 pub use error::{CompileError, EvalError, EvalErrorKind};
+pub use runtime::{current_level, set_current_level, RunInfo, RunStats};
 pub use stdlib::print_to_stderr;
+pub use temporal::{LiveAtoms, TemporalFormula};
 
 use compile::Compiler;
 use enumerate::{enum_ex, first_unassigned, unspecified, Cont};
@@ -130,6 +134,8 @@ pub struct Program {
     pub assumptions: Vec<Named>,
     /// `SYMMETRY` permutations (empty without SYMMETRY).
     pub symmetry: Vec<MvPerm>,
+    /// What `TLCGet`/`TLCSet` see of the run.
+    runtime: runtime::Runtime,
 }
 
 fn root_named(c: &mut Compiler, name: &str) -> Result<Named, CompileError> {
@@ -233,6 +239,7 @@ impl Program {
             postconditions,
             assumptions: Vec::new(),
             symmetry: Vec::new(),
+            runtime: runtime::Runtime::default(),
         };
         p.assumptions = assumptions
             .into_iter()
@@ -454,6 +461,20 @@ impl Program {
         }
     }
 
+    /// How TLC labels an action: a call of a definition is named after the definition
+    /// and located at its body; `\E x \in S : A` after `A`; anything else after the
+    /// enclosing definition, located at the expression itself.
+    fn action_label(&self, e: &Ex, name: &Arc<str>) -> (Arc<str>, Span) {
+        match &e.kind {
+            ExKind::Call { def, .. } => {
+                let d = &self.defs[def.0 as usize];
+                (d.name.clone(), d.body.span)
+            }
+            ExKind::Exists(_, body) => self.action_label(body, name),
+            _ => (name.clone(), e.span),
+        }
+    }
+
     fn split_actions(
         &self,
         e: &Ex,
@@ -463,6 +484,7 @@ impl Program {
         top: bool,
         out: &mut Vec<Action>,
     ) {
+        let _ = (span, top);
         match &e.kind {
             ExKind::Or(xs) => {
                 for x in xs {
@@ -472,7 +494,14 @@ impl Program {
             _ => {
                 if let Some(d) = self.expand0(e) {
                     if frame == 0 && d.cache.is_none() {
-                        return self.split_actions(&d.body, d.frame, &d.name, d.span, false, out);
+                        return self.split_actions(
+                            &d.body,
+                            d.frame,
+                            &d.name,
+                            d.body.span,
+                            false,
+                            out,
+                        );
                     }
                 }
                 if let ExKind::Exists(bounds, body) = &e.kind {
@@ -482,10 +511,7 @@ impl Program {
                                 kind: ExKind::Exists(bounds.clone(), Box::new(x.clone())),
                                 span: e.span,
                             };
-                            let (n, sp) = match self.name_of(x) {
-                                Some(n) => (n, x.span),
-                                None => (name.clone(), span),
-                            };
+                            let (n, sp) = self.action_label(x, name);
                             out.push(Named {
                                 name: n,
                                 span: sp,
@@ -496,15 +522,7 @@ impl Program {
                         return;
                     }
                 }
-                let (n, sp) = match (&e.kind, self.name_of(e)) {
-                    (_, Some(n)) => (n, e.span),
-                    (ExKind::Exists(_, body), None) => match self.name_of(body) {
-                        Some(n) => (n, body.span),
-                        None => (name.clone(), span),
-                    },
-                    _ => (name.clone(), span),
-                };
-                let _ = top;
+                let (n, sp) = self.action_label(e, name);
                 out.push(Named {
                     name: n,
                     span: sp,
@@ -517,8 +535,22 @@ impl Program {
 
     fn cx<'a>(&'a self, cur: &'a [Value], frame: u32) -> Cx<'a> {
         let mut cx = Cx::new(&self.defs, &self.vars, cur);
+        cx.rt = Some(&self.runtime);
         cx.reset_frame(frame);
         cx
+    }
+
+    /// Records the run's settings for `TLCGet("config")` (call once, before checking
+    /// the assumptions; later calls are ignored). Without it the defaults of
+    /// [`RunInfo`] are reported.
+    pub fn set_run_info(&self, info: RunInfo) {
+        let _ = self.runtime.info.set(info);
+    }
+
+    /// Installs the checker's counters for `TLCGet("distinct")`, `"generated"`,
+    /// `"queue"`, `"diameter"` and `"stats"` (once; later calls are ignored).
+    pub fn set_stats(&self, stats: Arc<dyn RunStats>) {
+        let _ = self.runtime.stats.set(stats);
     }
 
     /// Evaluates a constant-level named expression.
