@@ -4,7 +4,7 @@
 //! that must keep passing; the run fails only if one of them fails.
 //!
 //! ```text
-//! conformance check [--tier core,extended] [--timeout 120] [--workers] [--update-ratchet]
+//! conformance check [--tier core,extended] [--timeout 120] [--budget SECS] [--workers] [--update-ratchet]
 //! conformance parse-corpus [--update-ratchet]
 //! conformance parse-bench [--corpus DIR] [--passes N]
 //! ```
@@ -81,6 +81,10 @@ struct CheckArgs {
     /// Run each model with 1 and with 2 workers and also compare the two runs.
     #[arg(long)]
     workers: bool,
+    /// Total time budget in seconds: models not started within it are reported
+    /// as `SKIP` and count as failed (a skipped ratchet id fails the run).
+    #[arg(long)]
+    budget: Option<u64>,
 }
 
 /// One row of models.tsv.
@@ -377,9 +381,21 @@ fn run_check(a: CheckArgs) -> ExitCode {
     let tlc_rs = tlc_rs_path(c);
     let timeout = Duration::from_secs(c.timeout);
     let mut results = Vec::new();
+    let run_start = Instant::now();
     for m in models.iter().filter(|m| {
         tiers.contains(&m.tier.as_str()) && c.only.as_deref().is_none_or(|o| m.id.contains(o))
     }) {
+        if a.budget
+            .is_some_and(|b| run_start.elapsed() > Duration::from_secs(b))
+        {
+            println!(
+                "SKIP {}: time budget of {} s exhausted",
+                m.id,
+                a.budget.unwrap_or(0)
+            );
+            results.push((m.id.clone(), false));
+            continue;
+        }
         let start = Instant::now();
         let res = check_model(&tlc_rs, m, &lib, 1, timeout).map(|v| (compare(m, &v), v));
         let res = match (res, a.workers) {
