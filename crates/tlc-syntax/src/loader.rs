@@ -587,8 +587,23 @@ mod tests {
         out
     }
 
-    /// A fresh, empty temporary folder.
-    fn temp_dir(tag: &str) -> PathBuf {
+    /// A fresh, empty temporary folder, removed when dropped.
+    struct TempDir(PathBuf);
+
+    impl std::ops::Deref for TempDir {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp_dir(tag: &str) -> TempDir {
         static N: AtomicUsize = AtomicUsize::new(0);
         let d = std::env::temp_dir().join(format!(
             "tlc-loader-{}-{}-{}",
@@ -598,7 +613,7 @@ mod tests {
         ));
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).expect("create temp dir");
-        d
+        TempDir(d)
     }
 
     fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
