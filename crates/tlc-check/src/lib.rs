@@ -74,6 +74,7 @@ pub mod liveness;
 pub mod model;
 mod result;
 pub mod tla;
+pub mod tla_live;
 pub mod trace;
 
 pub use graph::{GraphRecorder, NoRecorder, Successor};

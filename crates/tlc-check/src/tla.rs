@@ -3,7 +3,9 @@
 //!
 //! Invariant indices run over the config's `INVARIANT`s first, then the
 //! `PROPERTY`s that TLC checks as invariants (`[]P` with `P` a state
-//! predicate); property indices run over the `[][A]_v` action properties.
+//! predicate); property indices run over the `[][A]_v` action properties, then the
+//! `PROPERTY` conjuncts without temporal operators (e.g. the `Init` of a refined
+//! spec), which TLC checks on the initial states only ("implied inits").
 
 use crate::model::{ActionId, Model};
 use tlc_eval::{EvalError, Named, Program, Property, State};
@@ -13,8 +15,10 @@ pub struct TlaModel<'p> {
     prog: &'p Program,
     /// `INVARIANT`s, then invariant-like `PROPERTY`s.
     invariants: Vec<&'p Named>,
-    /// `[][A]_v` `PROPERTY`s.
+    /// `[][A]_v` `PROPERTY`s, then the state-predicate `PROPERTY`s (`init_from` on).
     action_props: Vec<&'p Named>,
+    /// Index in `action_props` of the first state-predicate property.
+    init_from: usize,
     lossy: bool,
 }
 
@@ -30,10 +34,19 @@ impl<'p> TlaModel<'p> {
                 Property::Temporal(_) => {}
             }
         }
+        let init_from = action_props.len();
+        for p in &prog.properties {
+            if let Property::Temporal(n) = p {
+                if !prog.is_temporal_formula(n) && !prog.is_action_formula(n) {
+                    action_props.push(n);
+                }
+            }
+        }
         TlaModel {
             prog,
             invariants,
             action_props,
+            init_from,
             lossy: prog.view.is_some() || !prog.symmetry.is_empty(),
         }
     }
@@ -94,8 +107,17 @@ impl Model for TlaModel<'_> {
         from: &State,
         to: &State,
     ) -> Result<Option<usize>, EvalError> {
-        for (i, p) in self.action_props.iter().enumerate() {
+        for (i, p) in self.action_props[..self.init_from].iter().enumerate() {
             if !self.prog.eval_action(p, from, to)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    fn check_init_properties(&self, s: &State) -> Result<Option<usize>, EvalError> {
+        for (i, p) in self.action_props.iter().enumerate().skip(self.init_from) {
+            if !self.prog.eval_predicate(p, s)? {
                 return Ok(Some(i));
             }
         }

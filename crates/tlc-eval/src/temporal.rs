@@ -158,13 +158,45 @@ impl Program {
             cx.base = 0;
             let b = match a.kind {
                 AtomKind::Pred => cx.eval_bool(&a.expr, "a temporal property")?,
-                AtomKind::Enabled => cx.enabled(&a.expr)?,
+                AtomKind::Enabled => match cx.enabled(&a.expr) {
+                    Ok(b) => b,
+                    Err(e) if e.message.contains("has not been assigned a value yet") => {
+                        self.enabled_by_successors(a, s)?
+                    }
+                    Err(e) => return Err(e),
+                },
             };
             if b {
                 set_bit(out, i);
             }
         }
         Ok(())
+    }
+
+    /// `ENABLED A` in `s` when `A` cannot be enumerated (e.g. the action of a refined
+    /// spec whose variables are substituted by expressions, `x' = e` with `x` an
+    /// expression): whether some successor `t` of `s` under the next-state relation
+    /// satisfies `A` on `(s, t)`.
+    fn enabled_by_successors(&self, a: &Atom, s: &[Value]) -> Result<bool, EvalError> {
+        let mut found = false;
+        let mut err = None;
+        self.successors(s, &mut |_, t| {
+            if found || err.is_some() {
+                return;
+            }
+            let mut cx = Cx::new(&self.defs, &self.vars, s);
+            cx.next = t.iter().map(|v| Some(v.clone())).collect();
+            cx.env = a.env.clone();
+            cx.base = 0;
+            match cx.eval_bool(&a.expr, "an action") {
+                Ok(b) => found = b,
+                Err(e) => err = Some(e),
+            }
+        })?;
+        match err {
+            Some(e) => Err(e),
+            None => Ok(found),
+        }
     }
 
     /// Sets bit `i` of `out` for every action atom true on the step `s -> t`.
@@ -362,6 +394,9 @@ impl Program {
                 let dd = &self.defs[def.0 as usize];
                 let mut cx = Cx::new(&self.defs, &self.vars, &[]);
                 cx.env = env.to_vec();
+                if cx.env.len() < *capture as usize {
+                    cx.env.resize(*capture as usize, Slot::Empty);
+                }
                 cx.base = 0;
                 let mut slots = cx.call_slots(*capture, args)?;
                 slots.resize(dd.frame.max(slots.len() as u32) as usize, Slot::Empty);
@@ -381,10 +416,17 @@ impl Program {
                 let mut cx = Cx::new(&self.defs, &self.vars, &[]);
                 cx.env = env.to_vec();
                 cx.base = 0;
-                if cx.eval_bool(c, "an IF condition")? {
-                    w(a, atoms)?
-                } else {
-                    w(b, atoms)?
+                match cx.eval_bool(c, "an IF condition") {
+                    Ok(true) => w(a, atoms)?,
+                    Ok(false) => w(b, atoms)?,
+                    // A state-level condition: (c /\ a) \/ (~c /\ b), c on the first state.
+                    Err(_) => {
+                        let cond = self.atom(c, env, atoms)?;
+                        T::Or(vec![
+                            T::And(vec![cond.clone(), w(a, atoms)?]),
+                            T::And(vec![T::Not(Box::new(cond)), w(b, atoms)?]),
+                        ])
+                    }
                 }
             }
             _ => {

@@ -11,9 +11,11 @@ use crate::report::{
     CheckReport, ErrorInfo, LoopBack, Outcome, SourceRange, Stats, Trace, TraceStep,
 };
 use std::time::{Duration, Instant};
+use tlc_check::liveness::{self, Cycle, LivenessRecorder, RecordError, Verdict};
 use tlc_check::tla::TlaModel;
+use tlc_check::tla_live::TlaLiveness;
 use tlc_check::{Checker, ErrorSite, Model};
-use tlc_eval::{EvalError, EvalErrorKind, ModelConfig, Program, Property, State};
+use tlc_eval::{EvalError, EvalErrorKind, ModelConfig, Program, State};
 use tlc_syntax::loader::LoadedSpec;
 use tlc_syntax::Span;
 
@@ -77,29 +79,34 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
         diag::render_stderr(&spec.sources, std::slice::from_ref(&d));
         return CheckReport::early(Outcome::ConfigError, error_info(spec, &d));
     }
-    if let Some(Property::Temporal(p)) = prog
-        .properties
-        .iter()
-        .find(|p| matches!(p, Property::Temporal(_)))
-    {
-        let d = Diag {
-            phase: Phase::System,
-            message: format!(
-                "temporal property {} is not yet supported by tlc-rs (only invariants, []P \
-                 state properties and [][A]_v action properties are checked)",
-                p.name
-            ),
-            span: Some(p.span).filter(|s| *s != Span::default()),
-            notes: Vec::new(),
-        };
-        diag::render_stderr(&spec.sources, std::slice::from_ref(&d));
-        return CheckReport::early(Outcome::SystemError, error_info(spec, &d));
+    let live = match TlaLiveness::new(&prog) {
+        Ok(l) => l,
+        Err(e) => {
+            let d = eval_diag(&e);
+            diag::render_stderr(&spec.sources, std::slice::from_ref(&d));
+            let outcome = match e.kind {
+                EvalErrorKind::Unsupported => Outcome::SystemError,
+                _ => Outcome::EvalError {
+                    in_invariant: false,
+                },
+            };
+            return CheckReport::early(outcome, error_info(spec, &d));
+        }
+    };
+    let warnings = liveness_warnings(&prog, &live);
+    if input.settings.format != crate::flags::Format::Json {
+        for w in &warnings {
+            eprintln!("warning: {w}");
+        }
     }
 
     let model = TlaModel::new(&prog);
     let check_deadlock =
         input.settings.check_deadlock_cli && input.config.config.check_deadlock.unwrap_or(true);
-    let result = Checker::new(&model)
+    let recorder = live
+        .has_properties()
+        .then(|| LivenessRecorder::new(&live, input.settings.workers));
+    let checker = Checker::new(&model)
         .workers(input.settings.workers)
         .check_deadlock(check_deadlock)
         .progress(Duration::from_millis(250), |p| {
@@ -109,8 +116,11 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
                 distinct: p.distinct_states,
                 queue: p.queue,
             });
-        })
-        .run();
+        });
+    let result = match &recorder {
+        Some(rec) => checker.recorder(rec).run(),
+        None => checker.run(),
+    };
     let st = &result.stats;
     let stats = Stats {
         distinct_states: st.distinct_states,
@@ -121,7 +131,10 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
     };
     use tlc_check::Outcome as O;
     match &result.outcome {
-        O::Success => finished(Outcome::Ok, stats, None, None),
+        O::Success => match recorder {
+            Some(rec) => check_liveness(spec, &model, &live, rec, stats),
+            None => finished(Outcome::Ok, stats, None, None),
+        },
         O::InvariantViolated { invariant, trace } => finished(
             Outcome::InvariantViolated {
                 name: model.invariant_name(*invariant),
@@ -167,6 +180,107 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
             )),
         ),
     }
+}
+
+/// Warnings about liveness checking that TLC users asked for (tlaplus #59, #644, #839).
+fn liveness_warnings(prog: &Program, live: &TlaLiveness<'_>) -> Vec<String> {
+    let mut w = Vec::new();
+    if !live.has_properties() {
+        return w;
+    }
+    if !prog.symmetry.is_empty() {
+        w.push(
+            "SYMMETRY is used together with temporal properties: liveness checking under \
+             symmetry can miss violations (or report spurious ones), as in TLC"
+                .to_string(),
+        );
+    }
+    if prog.view.is_some() {
+        w.push(
+            "VIEW is used together with temporal properties: states identified by the VIEW \
+             are merged in the behaviour graph, so liveness violations can be missed, as in TLC"
+                .to_string(),
+        );
+    }
+    if !prog.constraints.is_empty() {
+        w.push(
+            "a state CONSTRAINT is used together with temporal properties: behaviours are cut \
+             where the constraint fails, so properties can hold vacuously"
+                .to_string(),
+        );
+    }
+    w
+}
+
+/// Checks the temporal properties on the recorded behaviour graph (after a complete search).
+fn check_liveness(
+    spec: &LoadedSpec,
+    model: &TlaModel<'_>,
+    live: &TlaLiveness<'_>,
+    rec: LivenessRecorder<'_, TlaLiveness<'_>, State>,
+    mut stats: Stats,
+) -> CheckReport {
+    let t0 = Instant::now();
+    let graph = match rec.finish() {
+        Ok(g) => g,
+        Err(RecordError::Eval(e)) => {
+            let (outcome, d) = eval_failure(&e, false);
+            diag::render_stderr(&spec.sources, std::slice::from_ref(&d));
+            return finished(outcome, stats, None, Some(error_info(spec, &d)));
+        }
+        Err(RecordError::Graph(e)) => {
+            return finished(
+                Outcome::SystemError,
+                stats,
+                None,
+                Some(plain_error(&format!("liveness checking failed: {e}"))),
+            )
+        }
+    };
+    let props: Vec<liveness::Ltl> = live.properties().iter().map(|(_, f)| f.clone()).collect();
+    let results = liveness::check_all(&graph, live.fairness(), &props);
+    stats.elapsed += t0.elapsed();
+    for ((name, _), r) in live.properties().iter().zip(results) {
+        let out = match r {
+            Ok(o) => o,
+            Err(e) => {
+                return finished(
+                    Outcome::SystemError,
+                    stats,
+                    None,
+                    Some(plain_error(&format!(
+                        "liveness checking of {name} failed: {e}"
+                    ))),
+                );
+            }
+        };
+        match out.verdict {
+            Verdict::Holds if out.stats.branches == 0 => {
+                let msg = format!(
+                    "temporal property {name} is a tautology (TLC reports this as an error: \
+                     the property is trivially true)"
+                );
+                eprintln!("warning: {msg}");
+            }
+            Verdict::Holds => {}
+            Verdict::Violated(cex) => {
+                let fps = cex.fingerprints();
+                let replayed = tlc_check::replay_fps(model, &fps);
+                let mut trace = render_trace(spec, model, &replayed);
+                trace.loop_back = Some(match cex.cycle {
+                    Cycle::BackTo { index, .. } => LoopBack::BackTo(index),
+                    Cycle::Stuttering => LoopBack::Stuttering,
+                });
+                return finished(
+                    Outcome::PropertyViolated { name: name.clone() },
+                    stats,
+                    Some(trace),
+                    None,
+                );
+            }
+        }
+    }
+    finished(Outcome::Ok, stats, None, None)
 }
 
 fn finished(
