@@ -88,6 +88,9 @@ pub fn write_report(out: &mut dyn WriteColor, r: &CheckReport) -> io::Result<()>
             Some(format!("Temporal property {name} is violated."))
         }
         Outcome::AssertFailed { message } => Some(format!("Assertion failed: {message}")),
+        Outcome::Tautology { name } => Some(format!(
+            "Temporal property {name} is a tautology: it holds for every behavior, so checking it shows nothing."
+        )),
         Outcome::StateSpaceTooLarge => Some("The state space is too large for tlc-rs.".into()),
         Outcome::EvalError { .. } | Outcome::SystemError => Some(
             r.error
@@ -111,7 +114,14 @@ pub fn write_report(out: &mut dyn WriteColor, r: &CheckReport) -> io::Result<()>
     }
     if let Some(t) = &r.trace {
         if !t.steps.is_empty() {
-            writeln!(out, "Error: The behavior up to this point is:")?;
+            if t.loop_back.is_some() {
+                writeln!(
+                    out,
+                    "Error: The following behavior constitutes a counter-example:"
+                )?;
+            } else {
+                writeln!(out, "Error: The behavior up to this point is:")?;
+            }
             write_trace(out, t)?;
         }
     }
