@@ -130,7 +130,7 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
         elapsed: start.elapsed(),
     };
     use tlc_check::Outcome as O;
-    match &result.outcome {
+    let mut report = match &result.outcome {
         O::Success => match recorder {
             Some(rec) => check_liveness(spec, &model, &live, rec, stats),
             None => finished(Outcome::Ok, stats, None, None),
@@ -179,7 +179,9 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
                 "the state space is too large: one BFS level holds more than 2^32 states",
             )),
         ),
-    }
+    };
+    report.warnings = warnings;
+    report
 }
 
 /// Warnings about liveness checking that TLC users asked for (tlaplus #59, #644, #839).
@@ -256,11 +258,15 @@ fn check_liveness(
         };
         match out.verdict {
             Verdict::Holds if out.stats.branches == 0 => {
-                let msg = format!(
-                    "temporal property {name} is a tautology (TLC reports this as an error: \
-                     the property is trivially true)"
+                // TLC stops with FAILURE_LIVENESS_EVAL (77): the property says nothing.
+                return finished(
+                    Outcome::Tautology { name: name.clone() },
+                    stats,
+                    None,
+                    Some(plain_error(&format!(
+                        "temporal property {name} is a tautology: it holds for every behavior"
+                    ))),
                 );
-                eprintln!("warning: {msg}");
             }
             Verdict::Holds => {}
             Verdict::Violated(cex) => {
@@ -294,6 +300,7 @@ fn finished(
         stats,
         trace,
         error,
+        warnings: Vec::new(),
     }
 }
 

@@ -26,6 +26,12 @@ pub enum Outcome {
         /// The property's name as written in the config.
         name: String,
     },
+    /// A temporal property is trivially true, i.e. a tautology (exit 77, TLC's
+    /// `FAILURE_LIVENESS_EVAL`).
+    Tautology {
+        /// The property's name as written in the config.
+        name: String,
+    },
     /// A TLC `Assert` failed (exit 14).
     AssertFailed {
         /// The assertion's message.
@@ -56,6 +62,7 @@ impl Outcome {
             Outcome::InvariantViolated { .. } => 12,
             Outcome::PropertyViolated { .. } => 13,
             Outcome::AssertFailed { .. } => 14,
+            Outcome::Tautology { .. } => 77,
             Outcome::EvalError {
                 in_invariant: false,
             } => 75,
@@ -76,6 +83,7 @@ impl Outcome {
             Outcome::InvariantViolated { .. } => "invariant_violated",
             Outcome::PropertyViolated { .. } => "property_violated",
             Outcome::AssertFailed { .. } => "assert_failed",
+            Outcome::Tautology { .. } => "property_tautology",
             Outcome::EvalError { .. } => "eval_error",
             Outcome::ParseError => "parse_error",
             Outcome::ConfigError => "config_error",
@@ -89,6 +97,7 @@ impl Outcome {
         match self {
             Outcome::InvariantViolated { name } => Some(("invariant", name)),
             Outcome::PropertyViolated { name } => Some(("property", name)),
+            Outcome::Tautology { name } => Some(("property", name)),
             Outcome::AssumptionFailed { name } => Some(("assumption", name)),
             Outcome::AssertFailed { message } => Some(("assert", message)),
             Outcome::Deadlock => Some(("deadlock", "")),
@@ -180,6 +189,8 @@ pub struct CheckReport {
     pub trace: Option<Trace>,
     /// The error, for errors (parse, config, evaluation, system).
     pub error: Option<ErrorInfo>,
+    /// Warnings about the run (e.g. liveness with SYMMETRY, VIEW or CONSTRAINT).
+    pub warnings: Vec<String>,
 }
 
 impl CheckReport {
@@ -190,6 +201,7 @@ impl CheckReport {
             stats: Stats::default(),
             trace: None,
             error: Some(error),
+            warnings: Vec::new(),
         }
     }
 
@@ -226,6 +238,7 @@ mod tests {
             (Outcome::EvalError { in_invariant: true }, 76),
             (Outcome::ParseError, 150),
             (Outcome::ConfigError, 151),
+            (Outcome::Tautology { name: "T".into() }, 77),
             (Outcome::StateSpaceTooLarge, 152),
             (Outcome::SystemError, 153),
         ];

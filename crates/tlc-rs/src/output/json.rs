@@ -179,6 +179,7 @@ mod tests {
                 loop_back: None,
             }),
             error: None,
+            warnings: Vec::new(),
         };
         insta::assert_snapshot!(to_json(&info(), &r));
     }
@@ -209,6 +210,7 @@ mod tests {
                 loop_back: Some(LoopBack::Stuttering),
             }),
             error: None,
+            warnings: Vec::new(),
         };
         let v: serde_json::Value = serde_json::from_str(&to_json(&info(), &lasso)).unwrap();
         assert_eq!(v["loop_index"], 0);

@@ -201,6 +201,7 @@ mod tests {
                 loop_back: None,
             }),
             error: None,
+            warnings: Vec::new(),
         };
         insta::assert_snapshot!(render(&r));
     }
@@ -220,6 +221,7 @@ mod tests {
                 loop_back: Some(LoopBack::BackTo(0)),
             }),
             error: None,
+            warnings: Vec::new(),
         };
         insta::assert_snapshot!(render(&lasso));
         let ok = CheckReport {
@@ -233,6 +235,7 @@ mod tests {
             },
             trace: None,
             error: None,
+            warnings: Vec::new(),
         };
         insta::assert_snapshot!(render(&ok));
     }
