@@ -18,4 +18,6 @@ ZeroLeadsToThree == (x = 0) ~> (x = 3)
 StaysAtThree == <>[](x = 3)
 AllReached == \A n \in 0..3 : <>(x = n)
 StartsAtZero == x = 0
+Trivial == \A n \in {} : <>(x = n)
+BelowTwo == x < 2
 =============================================================================

@@ -93,6 +93,15 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
             return CheckReport::early(outcome, error_info(spec, &d));
         }
     };
+    if let Some(name) = tautology(&live) {
+        // TLC rejects such a property before exploring (FAILURE_LIVENESS_EVAL, exit 77).
+        let d = Diag::plain(
+            Phase::System,
+            format!("temporal property {name} is a tautology: it holds for every behavior"),
+        );
+        diag::render_stderr(&spec.sources, std::slice::from_ref(&d));
+        return CheckReport::early(Outcome::Tautology { name }, error_info(spec, &d));
+    }
     let warnings = liveness_warnings(&prog, &live);
     if input.settings.format != crate::flags::Format::Json {
         for w in &warnings {
@@ -182,6 +191,18 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
     };
     report.warnings = warnings;
     report
+}
+
+/// The first temporal property whose negation is trivially false (checked on an empty
+/// graph: only the formula matters).
+fn tautology(live: &TlaLiveness<'_>) -> Option<String> {
+    let empty = liveness::BehaviorGraph::new(liveness::AtomEvaluator::<State>::layout(live));
+    live.properties().iter().find_map(|(name, f)| {
+        match liveness::check(&empty, live.fairness(), f) {
+            Ok(o) if o.stats.branches == 0 => Some(name.clone()),
+            _ => None,
+        }
+    })
 }
 
 /// Warnings about liveness checking that TLC users asked for (tlaplus #59, #644, #839).
