@@ -27,6 +27,8 @@ struct Json<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     stuttering: Option<bool>,
     error: Option<Error<'a>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -118,6 +120,7 @@ pub fn to_json(info: &super::RunInfo, r: &CheckReport) -> String {
             line: e.line,
             column: e.column,
         }),
+        warnings: &r.warnings,
     };
     serde_json::to_string(&j).unwrap_or_else(|e| {
         // Serializing plain strings and numbers cannot fail; keep the promise of one object anyway.
@@ -176,6 +179,7 @@ mod tests {
                 loop_back: None,
             }),
             error: None,
+            warnings: Vec::new(),
         };
         insta::assert_snapshot!(to_json(&info(), &r));
     }
@@ -206,6 +210,7 @@ mod tests {
                 loop_back: Some(LoopBack::Stuttering),
             }),
             error: None,
+            warnings: Vec::new(),
         };
         let v: serde_json::Value = serde_json::from_str(&to_json(&info(), &lasso)).unwrap();
         assert_eq!(v["loop_index"], 0);

@@ -88,6 +88,9 @@ pub fn write_report(out: &mut dyn WriteColor, r: &CheckReport) -> io::Result<()>
             Some(format!("Temporal property {name} is violated."))
         }
         Outcome::AssertFailed { message } => Some(format!("Assertion failed: {message}")),
+        Outcome::Tautology { name } => Some(format!(
+            "Temporal property {name} is a tautology: it holds for every behavior, so checking it shows nothing."
+        )),
         Outcome::StateSpaceTooLarge => Some("The state space is too large for tlc-rs.".into()),
         Outcome::EvalError { .. } | Outcome::SystemError => Some(
             r.error
@@ -198,6 +201,7 @@ mod tests {
                 loop_back: None,
             }),
             error: None,
+            warnings: Vec::new(),
         };
         insta::assert_snapshot!(render(&r));
     }
@@ -217,6 +221,7 @@ mod tests {
                 loop_back: Some(LoopBack::BackTo(0)),
             }),
             error: None,
+            warnings: Vec::new(),
         };
         insta::assert_snapshot!(render(&lasso));
         let ok = CheckReport {
@@ -230,6 +235,7 @@ mod tests {
             },
             trace: None,
             error: None,
+            warnings: Vec::new(),
         };
         insta::assert_snapshot!(render(&ok));
     }
