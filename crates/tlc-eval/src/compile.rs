@@ -1079,6 +1079,30 @@ impl<'a> Compiler<'a> {
     fn let_expr(&mut self, defs: &[LetDef], body: &Expr, span: Span, sc: &mut Lsc) -> R<Ex> {
         self.scoped(sc, |c, sc| {
             let mut lazy_slots = Vec::new();
+            // Names declared RECURSIVE in this LET.
+            let rec_names: Vec<Arc<str>> = defs
+                .iter()
+                .filter_map(|d| match d {
+                    LetDef::Recursive(ds) => Some(ds.iter().map(|od| od.name.name.clone())),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            // Zero-arity definitions are cached lazily in frame slots. Their slots are
+            // allocated up front so that every operator of this LET (in particular a
+            // RECURSIVE one, whose capture count is fixed before its body is compiled)
+            // captures all of them.
+            let mut pre_slots: Vec<Option<u32>> = vec![None; defs.len()];
+            for (i, d) in defs.iter().enumerate() {
+                if let LetDef::Op(od) = d {
+                    if od.params.is_empty()
+                        && !rec_names.contains(&od.name.name)
+                        && !mentions_prime(&od.body)
+                    {
+                        pre_slots[i] = Some(sc.alloc());
+                    }
+                }
+            }
             // RECURSIVE declarations: allocate ids now
             let mut rec: HashMap<Arc<str>, DefId> = HashMap::new();
             for d in defs {
@@ -1093,14 +1117,31 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            for d in defs {
+            for (di, d) in defs.iter().enumerate() {
                 match d {
                     LetDef::Recursive(_) => {}
                     LetDef::Op(od) => {
                         let is_rec = rec.get(&od.name.name).copied();
-                        if od.params.is_empty() && is_rec.is_none() && !mentions_prime(&od.body) {
-                            let slot = sc.alloc();
-                            let ex = c.expr(&od.body, sc)?;
+                        if let Some(slot) = pre_slots[di] {
+                            // A definition whose body binds variables needs scratch slots;
+                            // it may be forced in a callee frame that captured its (still
+                            // empty) cache slot, where the slots after the capture belong
+                            // to the callee: evaluate it in a frame of its own.
+                            let ex = if binds_slots(&od.body) {
+                                let id = c.alloc_def(od.name.name.clone(), od.name.span);
+                                let capture = sc.next;
+                                c.lift_op(id, od, capture, sc)?;
+                                Ex {
+                                    kind: ExKind::Call {
+                                        def: id,
+                                        capture,
+                                        args: Vec::new(),
+                                    },
+                                    span: od.body.span,
+                                }
+                            } else {
+                                c.expr(&od.body, sc)?
+                            };
                             sc.binds
                                 .push((od.name.name.clone(), LocalB::LetLazy(slot, Arc::new(ex))));
                             lazy_slots.push(slot);
@@ -1424,6 +1465,148 @@ impl<'a> Compiler<'a> {
         Ok((ctx, m, args))
     }
 
+    /// A reference to a part of a definition, theorem or assumption by SANY's subexpression
+    /// selectors: `Inv!2` (second conjunct), `Thm!:` (the body), `D!1!<<` ... The path may
+    /// start with instances (`I!Inv!2`). The selected expression is compiled as a
+    /// definition with the parameters of the selected definition.
+    fn selector_ref(
+        &mut self,
+        path: &[ast::PathSeg],
+        name: &ast::Ident,
+        args: &[Expr],
+        span: Span,
+        sc: &mut Lsc,
+    ) -> R<Ex> {
+        // instances first
+        let mut k = 0;
+        let (mut ctx, mut m) = (sc.ctx, sc.m);
+        while k < path.len() {
+            let scope = self.scope(ctx, m)?;
+            match scope.get(&path[k].name.name).map(|e| e.ent.clone()) {
+                Some(Ent::Inst { ctx: ic, m: im, u }) => {
+                    let (child, target, _) = self.named_inst_ctx(ic, im, u)?;
+                    ctx = child;
+                    m = target;
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        let (ctx, m, pargs) = self.resolve_path(&path[..k], sc)?;
+        let Some(head) = path.get(k) else {
+            return Err(CompileError::new(
+                name.span,
+                format!("{} does not name a definition", name.name),
+            ));
+        };
+        let scope = self.scope(ctx, m)?;
+        let (dctx, dm, du) = match scope.get(&head.name.name).map(|e| e.ent.clone()) {
+            Some(Ent::Def { ctx, m, u, .. }) => (ctx, m, u),
+            Some(_) => {
+                return Err(CompileError::new(
+                    head.name.span,
+                    format!(
+                        "{} is not a definition, theorem or assumption",
+                        head.name.name
+                    ),
+                ))
+            }
+            None => {
+                return Err(CompileError::new(
+                    head.name.span,
+                    format!("Unknown operator: `{}`", head.name.name),
+                ))
+            }
+        };
+        let module = self.mods[dm];
+        let (params, body): (&[ast::OpDecl], &Expr) = match &module.units[du] {
+            Unit::OpDef(d) => (&d.params, &d.body),
+            Unit::Theorem(t) => match &t.expr {
+                Some(e) => (&[], e),
+                None => {
+                    return Err(CompileError::new(
+                        head.name.span,
+                        "TLC cannot evaluate an ASSUME ... PROVE theorem",
+                    ))
+                }
+            },
+            Unit::Assume(a) => (&[], &a.expr),
+            _ => {
+                return Err(CompileError::new(
+                    head.name.span,
+                    format!("{} cannot be used with a selector", head.name.name),
+                ))
+            }
+        };
+        if head.args.len() != params.len() {
+            return Err(CompileError::new(
+                head.name.span,
+                format!(
+                    "operator {} requires {} arguments, but {} were given",
+                    head.name.name,
+                    params.len(),
+                    head.args.len()
+                ),
+            ));
+        }
+        // apply the selectors
+        let mut cur = body;
+        let sels = path[k + 1..]
+            .iter()
+            .map(|p| (&p.name, p.args.is_empty()))
+            .chain(std::iter::once((name, true)));
+        for (sel, _) in sels {
+            cur = select(cur, sel)?;
+        }
+        // compile the selected expression as a definition of context `dctx`
+        let prefix = self.ctxs[dctx.0 as usize].nprefix;
+        let id = self.alloc_def(
+            Arc::from(format!("{}!{}", head.name.name, name.name).as_str()),
+            cur.span,
+        );
+        let mut inner = Lsc {
+            binds: Vec::new(),
+            next: prefix,
+            max: prefix,
+            ctx: dctx,
+            m: dm,
+            at: None,
+        };
+        for p in params {
+            let s = inner.alloc();
+            let b = if p.arity > 0 {
+                LocalB::OpParam(s, p.arity)
+            } else {
+                LocalB::Val(s)
+            };
+            inner.binds.push((p.name.name.clone(), b));
+        }
+        let nargs = inner.next;
+        let b = self.expr(cur, &mut inner)?;
+        let def = &mut self.defs[id.0 as usize];
+        def.nargs = nargs;
+        def.frame = inner.max;
+        def.body = b;
+        if !args.is_empty() {
+            return Err(CompileError::new(
+                span,
+                format!("selector {} takes no arguments", name.name),
+            ));
+        }
+        let arities: Vec<usize> = params.iter().map(|p| p.arity).collect();
+        let capture = prefix - pargs.len() as u32;
+        let mut a = pargs;
+        a.extend(self.call_args(&arities, &head.args, sc)?);
+        Ok(Ex {
+            kind: ExKind::Call {
+                def: id,
+                capture,
+                args: a,
+            },
+            span,
+        })
+    }
+
     fn call_args(&mut self, params: &[usize], args: &[Expr], sc: &mut Lsc) -> R<Vec<Arg>> {
         let mut out = Vec::with_capacity(args.len());
         for (i, a) in args.iter().enumerate() {
@@ -1518,6 +1701,9 @@ impl<'a> Compiler<'a> {
             };
             self.ent_call(ent, name, args, Vec::new(), span, sc)
         } else {
+            if is_selector(n) || path[1..].iter().any(|p| is_selector(&p.name.name)) {
+                return self.selector_ref(path, name, args, span, sc);
+            }
             let (ctx, m, pargs) = self.resolve_path(path, sc)?;
             let scope = self.scope(ctx, m)?;
             let ent = match scope.get(n) {
@@ -1838,6 +2024,61 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// True for names the parser gives to subexpression selectors (`2`, `:`, `<<`, `>>`, `@`, `()`).
+fn is_selector(n: &str) -> bool {
+    matches!(n, ":" | "<<" | ">>" | "@" | "()")
+        || (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Applies one subexpression selector to an expression (SANY's numbering: the i-th item
+/// of a junction list, the i-th argument of an operator application, the parts of an
+/// IF; `<<` / `>>` the left / right operand; `:` the expression itself).
+fn select<'e>(e: &'e Expr, sel: &ast::Ident) -> R<&'e Expr> {
+    let bad = || {
+        CompileError::new(
+            sel.span,
+            format!(
+                "the selector !{} does not apply to this expression",
+                sel.name
+            ),
+        )
+    };
+    let e = match &e.kind {
+        ExprKind::Label { body, .. } => body,
+        _ => e,
+    };
+    match &*sel.name {
+        ":" => Ok(e),
+        "<<" | ">>" => match &e.kind {
+            ExprKind::Op { args, .. } if !args.is_empty() => Ok(if &*sel.name == "<<" {
+                &args[0]
+            } else {
+                &args[args.len() - 1]
+            }),
+            _ => Err(bad()),
+        },
+        n => {
+            let i: usize = n.parse().map_err(|_| bad())?;
+            if i == 0 {
+                return Err(bad());
+            }
+            let items: Vec<&Expr> = match &e.kind {
+                ExprKind::And(xs)
+                | ExprKind::Or(xs)
+                | ExprKind::Tuple(xs)
+                | ExprKind::SetEnum(xs) => xs.iter().collect(),
+                ExprKind::Op { args, .. } => args.iter().collect(),
+                ExprKind::If { cond, then, els } => vec![&**cond, &**then, &**els],
+                ExprKind::FnApp { func, args } => {
+                    std::iter::once(&**func).chain(args.iter()).collect()
+                }
+                _ => Vec::new(),
+            };
+            items.get(i - 1).copied().ok_or_else(bad)
+        }
+    }
+}
+
 fn op_arg_call(o: OpArg, args: Vec<Arg>) -> ExKind {
     match o {
         OpArg::Def { def, capture } => ExKind::Call { def, capture, args },
@@ -1888,6 +2129,27 @@ fn parse_num(n: &str, span: Span) -> R<Value> {
         Ok(b) => Ok(Value::big(b)),
         Err(_) => Err(CompileError::new(span, format!("bad numeral {n}"))),
     }
+}
+
+/// True if evaluating the expression binds frame slots (bound variables, `@`, LET).
+fn binds_slots(e: &Expr) -> bool {
+    let mut found = false;
+    walk_expr(e, &mut |x| {
+        if matches!(
+            x.kind,
+            ExprKind::Quant { .. }
+                | ExprKind::Choose { .. }
+                | ExprKind::SetFilter { .. }
+                | ExprKind::SetMap { .. }
+                | ExprKind::FnCons { .. }
+                | ExprKind::Except { .. }
+                | ExprKind::Let { .. }
+                | ExprKind::Lambda { .. }
+        ) {
+            found = true;
+        }
+    });
+    found
 }
 
 /// True if the expression syntactically contains a prime, UNCHANGED or ENABLED.
@@ -2098,7 +2360,7 @@ fn direct_state(e: &Ex) -> bool {
         if matches!(
             x.kind,
             ExKind::Var(_) | ExKind::Prime(_) | ExKind::Enabled(_) | ExKind::Unchanged(_)
-        ) || matches!(x.kind, ExKind::Builtin(b, _) if matches!(b, Builtin::TLCGet | Builtin::RandomElement | Builtin::JavaTime | Builtin::Print | Builtin::PrintT | Builtin::RandomSubset | Builtin::RandomSetOfSubsets | Builtin::RandomSubsetSet))
+        ) || matches!(x.kind, ExKind::Builtin(b, _) if matches!(b, Builtin::TLCGet | Builtin::TLCSet | Builtin::RandomElement | Builtin::JavaTime | Builtin::Print | Builtin::PrintT | Builtin::RandomSubset | Builtin::RandomSetOfSubsets | Builtin::RandomSubsetSet))
         {
             found = true;
         }

@@ -63,26 +63,47 @@ fn target_var(cx: &Cx, ex: &Ex) -> Option<u32> {
     }
 }
 
-/// Call arguments for an operator expanded during enumeration: variables and primed
-/// variables are passed by name so that the body can assign them.
-fn enum_slots<'p>(cx: &mut Cx<'p>, capture: u32, args: &'p [Arg]) -> ER<Vec<Slot>> {
-    let mut slots = Vec::with_capacity(capture as usize + args.len());
-    slots.extend_from_slice(&cx.env[cx.base..cx.base + capture as usize]);
+/// Pushes the frame of an operator expanded during enumeration (the caller's first
+/// `capture` slots, then the arguments) straight onto the frame stack: variables and
+/// primed variables are passed by name so that the body can assign them. Returns the
+/// previous base; on error the stack is left as it was.
+fn push_enum_call<'p>(cx: &mut Cx<'p>, def: &Def, capture: u32, args: &'p [Arg]) -> ER<usize> {
+    let nb = cx.env.len();
+    let frame = (def.frame as usize).max(capture as usize + args.len());
+    cx.env.reserve(frame);
+    for i in 0..capture as usize {
+        let s = cx.env[cx.base + i].clone();
+        cx.env.push(s);
+    }
     for a in args {
-        slots.push(match a {
+        let s = match a {
             Arg::Val(e) => match &e.kind {
                 ExKind::Var(i) if !cx.primed => Slot::VarRef(*i, false),
-                ExKind::Prime(inner) if !cx.primed && !cx.init_mode => match inner.kind {
-                    ExKind::Var(i) => Slot::VarRef(i, true),
-                    _ => Slot::Val(cx.eval(e)?),
-                },
+                ExKind::Prime(inner)
+                    if !cx.primed && !cx.init_mode && matches!(inner.kind, ExKind::Var(_)) =>
+                {
+                    match inner.kind {
+                        ExKind::Var(i) => Slot::VarRef(i, true),
+                        _ => Slot::Empty,
+                    }
+                }
                 ExKind::Local(s) if matches!(cx.slot(*s), Slot::VarRef(..)) => cx.slot(*s).clone(),
-                _ => Slot::Val(cx.eval(e)?),
+                _ => match cx.eval(e) {
+                    Ok(v) => Slot::Val(v),
+                    Err(err) => {
+                        cx.env.truncate(nb);
+                        return Err(err);
+                    }
+                },
             },
             Arg::Op(o) => Slot::Op(cx.make_closure(o)),
-        });
+        };
+        cx.env.push(s);
     }
-    Ok(slots)
+    cx.env.resize(nb + frame, Slot::Empty);
+    let old = cx.base;
+    cx.base = nb;
+    Ok(old)
 }
 
 /// Runs the continuation. Returns false if the sink asked to stop.
@@ -355,8 +376,7 @@ pub(crate) fn enum_ex<'p>(
             if d.cache.is_some() {
                 return guard(cx, ex, k, out);
             }
-            let slots = enum_slots(cx, *capture, args)?;
-            let old = cx.push_frame(d, slots);
+            let old = push_enum_call(cx, d, *capture, args)?;
             let r = enum_ex(cx, &d.body, k, out);
             cx.pop_frame(old);
             r

@@ -57,6 +57,8 @@ pub(crate) struct Cx<'p> {
     pub var_names: &'p [Arc<str>],
     /// Values of recursive function definitions over the current state (not primed).
     pub fn_cache: Vec<(DefId, Value)>,
+    /// Run-time information for `TLCGet`/`TLCSet` (None in bare evaluations).
+    pub rt: Option<&'p crate::runtime::Runtime>,
 }
 
 pub(crate) fn verr(e: ValueError, span: Span) -> EvalError {
@@ -75,6 +77,7 @@ impl<'p> Cx<'p> {
             base: 0,
             var_names,
             fn_cache: Vec::new(),
+            rt: None,
         }
     }
 
@@ -173,10 +176,42 @@ impl<'p> Cx<'p> {
     pub fn push_frame(&mut self, def: &Def, mut slots: Vec<Slot>) -> usize {
         let old = self.base;
         let nb = self.env.len();
-        slots.resize(def.frame.max(slots.len() as u32) as usize, Slot::Empty);
-        self.env.extend(slots);
+        let frame = (def.frame as usize).max(slots.len());
+        self.env.reserve(frame);
+        self.env.append(&mut slots);
+        self.env.resize(nb + frame, Slot::Empty);
         self.base = nb;
         old
+    }
+
+    /// Pushes a callee frame for `def` holding the caller's first `capture` slots and the
+    /// evaluated `args`, built in place on the frame stack (no temporary vector); returns
+    /// the previous base. On error the stack is left as it was.
+    pub fn push_call(&mut self, def: &Def, capture: u32, args: &'p [Arg]) -> ER<usize> {
+        let nb = self.env.len();
+        let frame = (def.frame as usize).max(capture as usize + args.len());
+        self.env.reserve(frame);
+        for i in 0..capture as usize {
+            let s = self.env[self.base + i].clone();
+            self.env.push(s);
+        }
+        for a in args {
+            let s = match a {
+                Arg::Val(e) => match self.eval(e) {
+                    Ok(v) => Slot::Val(v),
+                    Err(err) => {
+                        self.env.truncate(nb);
+                        return Err(err);
+                    }
+                },
+                Arg::Op(o) => Slot::Op(self.make_closure(o)),
+            };
+            self.env.push(s);
+        }
+        self.env.resize(nb + frame, Slot::Empty);
+        let old = self.base;
+        self.base = nb;
+        Ok(old)
     }
 
     pub fn pop_frame(&mut self, old: usize) {
@@ -301,8 +336,10 @@ impl<'p> Cx<'p> {
                     let _ = c.set(v.clone());
                     return Ok(v);
                 }
-                let slots = self.call_slots(*capture, args)?;
-                self.call_def(*def, slots)
+                let old = self.push_call(d, *capture, args)?;
+                let r = self.eval(&d.body);
+                self.pop_frame(old);
+                r
             }
             ExKind::CallParam { slot, args } => {
                 let c = self.closure_of(*slot, span)?;
@@ -320,7 +357,16 @@ impl<'p> Cx<'p> {
                 }
                 self.apply_closure(&c, vals, span)
             }
-            ExKind::Builtin(b, args) => crate::stdlib::apply(self, *b, args, span),
+            ExKind::Builtin(b, args) => {
+                if let [x, y] = args.as_slice() {
+                    if binary_fast(*b) {
+                        let x = self.eval(x)?;
+                        let y = self.eval(y)?;
+                        return binary(*b, &x, &y).map_err(|e| verr(e, span));
+                    }
+                }
+                crate::stdlib::apply(self, *b, args, span)
+            }
             ExKind::BuiltinOp(b, args) => crate::stdlib::apply_op(self, *b, args, span),
             ExKind::RecFnApp { def, capture, arg } => {
                 let a = self.eval(arg)?;
@@ -424,7 +470,7 @@ impl<'p> Cx<'p> {
                     None => return Err(EvalError::new(span, "unbounded CHOOSE")),
                 };
                 let sv = self.eval(set)?;
-                let elems = set_elems(&sv, set.span)?;
+                let elems = sv.set_iter().map_err(|e| verr(e, set.span))?;
                 for v in elems {
                     self.bind(&bound.pats[0], v.clone(), span)?;
                     if self.eval_bool(body, "the body of CHOOSE")? {
@@ -448,7 +494,8 @@ impl<'p> Cx<'p> {
                     .set
                     .as_ref()
                     .ok_or_else(|| EvalError::new(span, "unbounded set filter"))?;
-                let elems = self.elems(set)?;
+                let sv = self.eval(set)?;
+                let elems = sv.set_iter().map_err(|e| verr(e, set.span))?;
                 let mut out = Vec::new();
                 for v in elems {
                     self.bind(&bound.pats[0], v.clone(), span)?;
@@ -473,8 +520,9 @@ impl<'p> Cx<'p> {
                         .set
                         .as_ref()
                         .ok_or_else(|| EvalError::new(span, "unbounded function constructor"))?;
-                    let elems = self.elems(set)?;
-                    let mut pairs = Vec::with_capacity(elems.len());
+                    let sv = self.eval(set)?;
+                    let elems = sv.set_iter().map_err(|e| verr(e, set.span))?;
+                    let mut pairs = Vec::with_capacity(elems.size_hint().0);
                     for v in elems {
                         self.bind(&b.pats[0], v.clone(), span)?;
                         let r = self.eval(body)?;
@@ -738,38 +786,52 @@ impl<'p> Cx<'p> {
         bounds: &'p [CBound],
         f: &mut dyn FnMut(&mut Cx<'p>) -> ER<bool>,
     ) -> ER<bool> {
-        let mut groups: Vec<(&'p Pat, Vec<Value>)> = Vec::new();
-        for b in bounds {
-            let set = match &b.set {
-                Some(s) => s,
-                None => {
-                    return Err(EvalError::new(
-                        Span::default(),
-                        "TLC cannot evaluate an unbounded quantifier",
-                    ))
+        if let [b] = bounds {
+            if let [p] = b.pats.as_slice() {
+                // One bound variable: iterate the set directly (no element vector).
+                let Some(set) = &b.set else {
+                    return Err(unbounded_quantifier());
+                };
+                let sv = self.eval(set)?;
+                let it = sv.set_iter().map_err(|e| verr(e, set.span))?;
+                for v in it {
+                    self.bind(p, v, Span::default())?;
+                    if !f(self)? {
+                        return Ok(false);
+                    }
                 }
+                return Ok(true);
+            }
+        }
+        let mut sets: Vec<Vec<Value>> = Vec::with_capacity(bounds.len());
+        let mut groups: Vec<(&'p Pat, usize)> = Vec::new();
+        for b in bounds {
+            let Some(set) = &b.set else {
+                return Err(unbounded_quantifier());
             };
             let elems = self.elems(set)?;
             for p in &b.pats {
-                groups.push((p, elems.clone()));
+                groups.push((p, sets.len()));
             }
+            sets.push(elems);
         }
-        self.for_each_rec(&groups, 0, f)
+        self.for_each_rec(&groups, &sets, 0, f)
     }
 
     fn for_each_rec(
         &mut self,
-        groups: &[(&'p Pat, Vec<Value>)],
+        groups: &[(&'p Pat, usize)],
+        sets: &[Vec<Value>],
         i: usize,
         f: &mut dyn FnMut(&mut Cx<'p>) -> ER<bool>,
     ) -> ER<bool> {
         if i == groups.len() {
             return f(self);
         }
-        let (p, elems) = &groups[i];
-        for v in elems {
+        let (p, set) = groups[i];
+        for v in &sets[set] {
             self.bind(p, v.clone(), Span::default())?;
-            if !self.for_each_rec(groups, i + 1, f)? {
+            if !self.for_each_rec(groups, sets, i + 1, f)? {
                 return Ok(false);
             }
         }
@@ -902,6 +964,75 @@ impl<'p> Cx<'p> {
         r?;
         Ok(found)
     }
+}
+
+/// Binary builtins evaluated without an argument vector (same value operations as
+/// `stdlib::apply_values`).
+#[inline]
+fn binary_fast(b: Builtin) -> bool {
+    use Builtin::*;
+    matches!(
+        b,
+        Cup | Cap
+            | SetMinus
+            | SubsetEq
+            | Plus
+            | Minus
+            | Mul
+            | Lt
+            | Gt
+            | Le
+            | Ge
+            | Mod
+            | Div
+            | Range
+            | Concat
+            | Append
+    )
+}
+
+#[inline]
+fn binary(b: Builtin, x: &Value, y: &Value) -> VResult<Value> {
+    use Builtin::*;
+    if let (Value::Int(i), Value::Int(j)) = (x, y) {
+        match b {
+            Lt => return Ok(Value::Bool(i < j)),
+            Gt => return Ok(Value::Bool(i > j)),
+            Le => return Ok(Value::Bool(i <= j)),
+            Ge => return Ok(Value::Bool(i >= j)),
+            _ => {}
+        }
+    }
+    Ok(match b {
+        Cup => x.union(y)?,
+        Cap => x.intersect(y)?,
+        SetMinus => x.difference(y)?,
+        SubsetEq => Value::Bool(x.subseteq(y)?),
+        Plus => x.add(y)?,
+        Minus => x.sub(y)?,
+        Mul => x.mul(y)?,
+        Lt => Value::Bool(x.lt(y)?),
+        Gt => Value::Bool(x.gt(y)?),
+        Le => Value::Bool(x.le(y)?),
+        Ge => Value::Bool(x.ge(y)?),
+        Mod => x.modulo(y)?,
+        Div => x.div(y)?,
+        Range => x.range(y)?,
+        Concat => x.concat(y)?,
+        Append => x.append(y.clone())?,
+        _ => {
+            return Err(ValueError::Other(
+                "internal error: not a binary builtin".into(),
+            ))
+        }
+    })
+}
+
+fn unbounded_quantifier() -> EvalError {
+    EvalError::new(
+        Span::default(),
+        "TLC cannot evaluate an unbounded quantifier",
+    )
 }
 
 /// The elements of a set value in canonical order.

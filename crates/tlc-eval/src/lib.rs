@@ -16,6 +16,7 @@ mod compile;
 mod enumerate;
 pub mod error;
 mod eval;
+mod fold;
 pub mod ir;
 pub mod runtime;
 mod stdlib;
@@ -217,7 +218,8 @@ impl Program {
         }
         c.drain(&mut errors);
         c.analyse_levels();
-        let defs = std::mem::take(&mut c.defs);
+        let mut defs = std::mem::take(&mut c.defs);
+        fold::fold_defs(&mut defs);
         let vars = c.vars.clone();
         if !errors.is_empty() {
             return Err(errors);
@@ -291,12 +293,45 @@ impl Program {
                         expr: it.clone(),
                         frame: fr,
                     }),
-                    _ => {
-                        init_frame = init_frame.max(fr);
-                        inits.push(it.clone())
-                    }
+                    _ => inits.push((it.clone(), fr)),
                 }
             }
+            // Conjuncts from different definitions use the same frame slots for their
+            // own bound variables and LET caches: when they are merged into one initial
+            // predicate, each one that needs slots gets a frame of its own.
+            let inits_len = inits.len();
+            let mut inits: Vec<Ex> = inits
+                .into_iter()
+                .map(|(it, fr)| {
+                    if inits_len > 1 && fr > 0 {
+                        let id = DefId(p.defs.len() as u32);
+                        let span = it.span;
+                        let name = p.name_of(&it).unwrap_or_else(|| Arc::from("Init"));
+                        p.defs.push(Def {
+                            name,
+                            span,
+                            nargs: 0,
+                            frame: fr,
+                            body: it,
+                            fn_bounds: None,
+                            cache: None,
+                            state_level: true,
+                            action_level: false,
+                        });
+                        Ex {
+                            kind: ExKind::Call {
+                                def: id,
+                                capture: 0,
+                                args: Vec::new(),
+                            },
+                            span,
+                        }
+                    } else {
+                        init_frame = init_frame.max(fr);
+                        it
+                    }
+                })
+                .collect();
             if init.is_none() && !inits.is_empty() {
                 let name = if inits.len() == 1 {
                     p.name_of(&inits[0]).unwrap_or_else(|| Arc::from("Init"))
@@ -320,9 +355,16 @@ impl Program {
             }
         }
         if let Some(n) = &next {
-            let mut acts = Vec::new();
-            p.split_actions(&n.expr, n.frame, &n.name, n.span, true, &mut acts);
-            p.actions = acts;
+            let parts = p.split(&n.expr, &n.name, &mut Vec::new());
+            p.actions = parts
+                .into_iter()
+                .map(|(expr, name, span)| Named {
+                    name,
+                    span,
+                    expr,
+                    frame: n.frame,
+                })
+                .collect();
         }
         p.init = init;
         p.next = next;
@@ -355,7 +397,7 @@ impl Program {
         if let Some(sym) = symmetry {
             match p.eval_const(&sym) {
                 Ok(v) => match MvPerm::from_symmetry_set(&v) {
-                    Ok(perms) => p.symmetry = perms,
+                    Ok(perms) => p.symmetry = symmetry_group(&v, perms),
                     Err(e) => return Err(vec![CompileError::config(format!("SYMMETRY: {e}"))]),
                 },
                 Err(e) => {
@@ -461,75 +503,108 @@ impl Program {
         }
     }
 
-    /// How TLC labels an action: a call of a definition is named after the definition
-    /// and located at its body; `\E x \in S : A` after `A`; anything else after the
-    /// enclosing definition, located at the expression itself.
-    fn action_label(&self, e: &Ex, name: &Arc<str>) -> (Arc<str>, Span) {
-        match &e.kind {
-            ExKind::Call { def, .. } => {
-                let d = &self.defs[def.0 as usize];
-                (d.name.clone(), d.body.span)
-            }
-            ExKind::Exists(_, body) => self.action_label(body, name),
-            _ => (name.clone(), e.span),
-        }
-    }
-
-    fn split_actions(
-        &self,
+    /// Splits an action into TLC's sub-actions, the way TLC's `Tool.getActions` does:
+    /// disjunctions split, `\E` distributes over the split of its body, `LET` keeps its
+    /// definitions, and an operator application is expanded (its body split, each part
+    /// becoming a new definition with the same parameters). Every part is labelled with
+    /// the innermost definition it comes from and located at the part itself (TLC prints
+    /// `<Inc line 6, col 3 to line 7, col 11 of module M>`: the body of `Inc`).
+    fn split(
+        &mut self,
         e: &Ex,
-        frame: u32,
         name: &Arc<str>,
-        span: Span,
-        top: bool,
-        out: &mut Vec<Action>,
-    ) {
-        let _ = (span, top);
+        stack: &mut Vec<DefId>,
+    ) -> Vec<(Ex, Arc<str>, Span)> {
         match &e.kind {
             ExKind::Or(xs) => {
+                let mut out = Vec::new();
                 for x in xs {
-                    self.split_actions(x, frame, name, span, false, out);
+                    out.extend(self.split(x, name, stack));
                 }
+                out
             }
-            _ => {
-                if let Some(d) = self.expand0(e) {
-                    if frame == 0 && d.cache.is_none() {
-                        return self.split_actions(
-                            &d.body,
-                            d.frame,
-                            &d.name,
-                            d.body.span,
-                            false,
-                            out,
-                        );
-                    }
+            ExKind::Exists(bounds, body) => self
+                .split(body, name, stack)
+                .into_iter()
+                .map(|(x, n, sp)| {
+                    (
+                        Ex {
+                            kind: ExKind::Exists(bounds.clone(), Box::new(x)),
+                            span: e.span,
+                        },
+                        n,
+                        sp,
+                    )
+                })
+                .collect(),
+            ExKind::Let { slots, body } => self
+                .split(body, name, stack)
+                .into_iter()
+                .map(|(x, n, sp)| {
+                    (
+                        Ex {
+                            kind: ExKind::Let {
+                                slots: slots.clone(),
+                                body: Box::new(x),
+                            },
+                            span: e.span,
+                        },
+                        n,
+                        sp,
+                    )
+                })
+                .collect(),
+            ExKind::Call { def, capture, args } => {
+                let d = &self.defs[def.0 as usize];
+                if d.cache.is_some()
+                    || d.fn_bounds.is_some()
+                    || stack.contains(def)
+                    || stack.len() > 64
+                {
+                    return vec![(e.clone(), name.clone(), e.span)];
                 }
-                if let ExKind::Exists(bounds, body) = &e.kind {
-                    if let ExKind::Or(xs) = &body.kind {
-                        for x in xs {
-                            let sub = Ex {
-                                kind: ExKind::Exists(bounds.clone(), Box::new(x.clone())),
+                let (dname, body) = (d.name.clone(), d.body.clone());
+                stack.push(*def);
+                let parts = self.split(&body, &dname, stack);
+                stack.pop();
+                if parts.len() == 1 {
+                    let (_, n, sp) = parts.into_iter().next().expect("one part");
+                    return vec![(e.clone(), n, sp)];
+                }
+                let d = &self.defs[def.0 as usize];
+                let (nargs, frame, state_level, action_level) =
+                    (d.nargs, d.frame, d.state_level, d.action_level);
+                parts
+                    .into_iter()
+                    .map(|(x, n, sp)| {
+                        let id = DefId(self.defs.len() as u32);
+                        self.defs.push(Def {
+                            name: n.clone(),
+                            span: sp,
+                            nargs,
+                            frame,
+                            body: x,
+                            fn_bounds: None,
+                            cache: None,
+                            state_level,
+                            action_level,
+                        });
+                        (
+                            Ex {
+                                kind: ExKind::Call {
+                                    def: id,
+                                    capture: *capture,
+                                    args: args.clone(),
+                                },
                                 span: e.span,
-                            };
-                            let (n, sp) = self.action_label(x, name);
-                            out.push(Named {
-                                name: n,
-                                span: sp,
-                                expr: sub,
-                                frame,
-                            });
-                        }
-                        return;
-                    }
-                }
-                let (n, sp) = self.action_label(e, name);
-                out.push(Named {
-                    name: n,
-                    span: sp,
-                    expr: e.clone(),
-                    frame,
-                });
+                            },
+                            n,
+                            sp,
+                        )
+                    })
+                    .collect()
             }
+            _ => vec![(e.clone(), name.clone(), unparenthesized(e))],
         }
     }
 
@@ -712,6 +787,71 @@ impl Program {
             }
         }
         Ok(None)
+    }
+}
+
+/// The group generated by the SYMMETRY permutations (TLC reduces modulo the subgroup
+/// the given permutations generate, e.g. `Permutations(A) \cup Permutations(B)` acts as
+/// all combinations of a permutation of `A` and one of `B`), without the identity.
+fn symmetry_group(set: &Value, gens: Vec<MvPerm>) -> Vec<MvPerm> {
+    use tlc_value::ModelValue;
+    // the model values the permutations move
+    let mut dom: Vec<ModelValue> = Vec::new();
+    if let Ok(it) = set.set_iter() {
+        for f in it {
+            if let Ok(pairs) = f.func_pairs() {
+                for (k, _) in pairs {
+                    if let Value::Model(m) = k {
+                        if !dom.contains(&m) {
+                            dom.push(m);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    const LIMIT: usize = 1 << 20;
+    let mut group: Vec<MvPerm> = vec![MvPerm::default()];
+    let mut seen: std::collections::HashSet<Vec<ModelValue>> = std::collections::HashSet::new();
+    let image = |p: &MvPerm| dom.iter().map(|m| p.apply(*m)).collect::<Vec<_>>();
+    seen.insert(image(&group[0]));
+    let mut i = 0;
+    while i < group.len() && group.len() < LIMIT {
+        for g in &gens {
+            let a = &group[i];
+            let c = MvPerm::new(dom.iter().map(|m| (*m, a.apply(g.apply(*m)))));
+            if seen.insert(image(&c)) {
+                group.push(c);
+            }
+        }
+        i += 1;
+    }
+    group.retain(|p| !p.is_identity());
+    group
+}
+
+/// The span of `e` without enclosing parentheses (the parser widens an expression's
+/// span to its parentheses; TLC locates `(A /\ B)` from `A` to `B`). Only for
+/// expressions whose extent is given by their operands.
+fn unparenthesized(e: &Ex) -> Span {
+    let (first, last) = match &e.kind {
+        ExKind::And(xs) | ExKind::Or(xs) if xs.len() >= 2 => (&xs[0], &xs[xs.len() - 1]),
+        ExKind::Eq(a, b)
+        | ExKind::Neq(a, b)
+        | ExKind::In(a, b)
+        | ExKind::NotIn(a, b)
+        | ExKind::Implies(a, b)
+        | ExKind::Equiv(a, b) => (&**a, &**b),
+        _ => return e.span,
+    };
+    if e.span.start < first.span.start && e.span.end > last.span.end {
+        Span {
+            start: first.span.start,
+            end: last.span.end,
+            ..e.span
+        }
+    } else {
+        e.span
     }
 }
 

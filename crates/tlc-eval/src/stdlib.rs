@@ -6,7 +6,7 @@ use crate::eval::{set_elems, verr, Closure, Cx, Slot, ER};
 use crate::ir::{Arg, Ex};
 use std::sync::Arc;
 use tlc_syntax::Span;
-use tlc_value::{tla_eq, Value, ValueError};
+use tlc_value::{tla_eq, Str, Value, ValueError};
 
 fn vr<T>(r: Result<T, ValueError>, span: Span) -> ER<T> {
     r.map_err(|e| verr(e, span))
@@ -290,13 +290,8 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
                 .unwrap_or(0);
             Value::Int(t)
         }
-        TLCGet => {
-            return Err(EvalError::new(
-                span,
-                format!("TLCGet({}) is not supported", a(0)?),
-            ))
-        }
-        TLCSet => Value::TRUE,
+        TLCGet => tlc_get(cx, a(0)?, span)?,
+        TLCSet => tlc_set(cx, a(0)?, a(1)?, span)?,
         Permutations => vr(Value::permutations(a(0)?), span)?,
         RandomElement => {
             let e = set_elems(a(0)?, span)?;
@@ -386,6 +381,108 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
 
 #[allow(dead_code)]
 fn unused(_: Slot) {}
+
+fn undefined(what: &dyn std::fmt::Display, span: Span) -> EvalError {
+    EvalError::new(span, format!("TLCGet({what}) was undefined."))
+}
+
+/// `TLCGet(x)`: an integer register, or one of TLC's named values.
+fn tlc_get(cx: &Cx, key: &Value, span: Span) -> ER<Value> {
+    let rt = cx.rt;
+    let num = |n: u64| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    match key {
+        Value::Int(i) if *i >= 0 => {
+            let v = rt.and_then(|rt| {
+                rt.registers
+                    .lock()
+                    .ok()
+                    .and_then(|regs| regs.get(i).cloned())
+            });
+            v.ok_or_else(|| undefined(i, span))
+        }
+        Value::Str(s) => {
+            let key = s.as_str();
+            let Some(rt) = rt else {
+                return Err(undefined(&key, span));
+            };
+            let stats = rt.stats.get();
+            let stat = |f: &dyn Fn(&dyn crate::runtime::RunStats) -> u64| -> ER<Value> {
+                match stats {
+                    Some(st) => Ok(num(f(&**st))),
+                    None => Err(undefined(&key, span)),
+                }
+            };
+            match key {
+                "level" => {
+                    // 0 in ASSUMEs and the initial predicate, else the level of the
+                    // current state (1 for initial states).
+                    if cx.cur.is_empty() || cx.init_mode {
+                        Ok(Value::Int(0))
+                    } else {
+                        Ok(Value::Int(crate::runtime::current_level()))
+                    }
+                }
+                "config" => {
+                    let info = rt.info.get().cloned().unwrap_or_default();
+                    Ok(Value::record(vec![
+                        (Str::new("mode"), Value::string("bfs")),
+                        (Str::new("deadlock"), Value::Bool(info.check_deadlock)),
+                        (Str::new("worker"), Value::Int(info.workers)),
+                        (Str::new("seed"), Value::string(&info.seed.to_string())),
+                        (
+                            Str::new("fingerprint"),
+                            Value::string(&info.fingerprint.to_string()),
+                        ),
+                        (Str::new("install"), Value::string("")),
+                    ]))
+                }
+                "duration" => Ok(num(rt.start.elapsed().as_secs())),
+                "distinct" => stat(&|s| s.distinct()),
+                "generated" => stat(&|s| s.generated()),
+                "queue" => stat(&|s| s.queue()),
+                "diameter" => stat(&|s| s.diameter()),
+                "stats" => match stats {
+                    Some(st) => Ok(Value::record(vec![
+                        (Str::new("queue"), num(st.queue())),
+                        (Str::new("distinct"), num(st.distinct())),
+                        (Str::new("generated"), num(st.generated())),
+                        (Str::new("diameter"), num(st.diameter())),
+                        (Str::new("duration"), num(rt.start.elapsed().as_secs())),
+                    ])),
+                    None => Err(undefined(&key, span)),
+                },
+                _ => Err(undefined(&key, span)),
+            }
+        }
+        v => Err(EvalError::new(
+            span,
+            format!("The argument of TLCGet should be a nonnegative integer or a string, but instead it is:\n{v}"),
+        )),
+    }
+}
+
+/// `TLCSet(i, v)`: sets integer register `i`; always TRUE.
+fn tlc_set(cx: &Cx, key: &Value, v: &Value, span: Span) -> ER<Value> {
+    match key {
+        Value::Int(i) if *i >= 0 => {
+            if let Some(rt) = cx.rt {
+                if let Ok(mut regs) = rt.registers.lock() {
+                    regs.insert(*i, v.clone());
+                }
+            }
+            Ok(Value::TRUE)
+        }
+        Value::Str(s) if matches!(s.as_str(), "exit" | "pause") => Err(EvalError::with_kind(
+            EvalErrorKind::Unsupported,
+            span,
+            format!("TLCSet(\"{}\", ...) is not supported by tlc-rs", s.as_str()),
+        )),
+        k => Err(EvalError::new(
+            span,
+            format!("The first argument of TLCSet should be a nonnegative integer, but instead it is:\n{k}"),
+        )),
+    }
+}
 
 /// Where `Print`/`PrintT` write: stdout unless [`crate::print_to_stderr`] was set.
 static PRINT_TO_STDERR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

@@ -24,6 +24,24 @@ fn explore(tla: &std::path::Path) -> String {
             .map(|a| a.name.to_string())
             .collect::<Vec<_>>()
     ));
+    // where each action is, as TLC prints it in traces
+    for a in &p.actions {
+        let (_, l1, c1) = spec.sources.location(a.span);
+        let end = tlc_syntax::Span {
+            start: a.span.end.saturating_sub(1),
+            ..a.span
+        };
+        let (_, l2, c2) = spec.sources.location(end);
+        out.push_str(&format!(
+            "  <{} line {l1}, col {c1} to line {l2}, col {c2}>\n",
+            a.name
+        ));
+    }
+    match p.check_assumptions() {
+        Ok(None) => {}
+        Ok(Some(i)) => out.push_str(&format!("assumption {} is FALSE\n", i + 1)),
+        Err(e) => out.push_str(&format!("assumption error: {}\n", e.message)),
+    }
     let mut inits = Vec::new();
     if let Err(e) = p.init_states(&mut |s| inits.push(s)) {
         return format!("{out}init error: {}", e.message);
