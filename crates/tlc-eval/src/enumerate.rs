@@ -4,7 +4,7 @@
 //! operator applications are expanded, anything else is a guard.
 
 use crate::error::{EvalError, EvalErrorKind};
-use crate::eval::{member, set_elems, Cx, Slot, ER};
+use crate::eval::{set_elems, Cx, Slot, ER};
 use crate::ir::*;
 use tlc_value::Value;
 
@@ -313,9 +313,9 @@ pub(crate) fn enum_ex<'p>(
         },
         ExKind::In(a, b) => match target_var(cx, a) {
             Some(var) => {
-                let s = cx.eval(b)?;
                 match cx.next[var as usize].clone() {
                     None => {
+                        let s = cx.eval(b)?;
                         let elems = set_elems(&s, b.span)?;
                         for v in elems {
                             if !assign(cx, var, v, k, out)? {
@@ -325,7 +325,8 @@ pub(crate) fn enum_ex<'p>(
                         Ok(true)
                     }
                     Some(old) => {
-                        if member(&old, &s, ex.span)? {
+                        // already assigned: a membership test (lazy for filters etc.)
+                        if cx.member_ex(&old, b)? {
                             run_cont(cx, k, out)
                         } else {
                             Ok(true)

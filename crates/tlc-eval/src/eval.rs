@@ -308,7 +308,8 @@ impl<'p> Cx<'p> {
                 _ => Err(EvalError::new(span, "internal error: unbound local")),
             },
             ExKind::LetRef { slot, def } => {
-                if let Slot::Val(v) = self.slot(*slot) {
+                // the cache holds the unprimed value: under a prime, recompute
+                if let (Slot::Val(v), false) = (self.slot(*slot), self.primed) {
                     return Ok(v.clone());
                 }
                 let v = self.eval(def)?;
@@ -737,6 +738,29 @@ impl<'p> Cx<'p> {
                 }
                 _ => Ok(false),
             },
+            // A set defined by name (`Even == {n \in Nat : ...}`, `x \in Even`): TLC keeps
+            // such sets lazy, so test membership against the definition's body.
+            ExKind::Call { def, capture, args }
+                if lazy_set_body(&self.defs[def.0 as usize].body) =>
+            {
+                let d = &self.defs[def.0 as usize];
+                if let Some(c) = &d.cache {
+                    if let Some(v) = c.get() {
+                        return member(x, v, set.span);
+                    }
+                }
+                let old = self.push_call(d, *capture, args)?;
+                let r = self.member_ex(x, &d.body);
+                self.pop_frame(old);
+                r
+            }
+            ExKind::LetRef { slot, def } if lazy_set_body(def) => {
+                if let (Slot::Val(v), false) = (self.slot(*slot), self.primed) {
+                    let v = v.clone();
+                    return member(x, &v, set.span);
+                }
+                self.member_ex(x, def)
+            }
             _ => {
                 let s = self.eval(set)?;
                 member(x, &s, set.span)
@@ -1033,6 +1057,21 @@ fn unbounded_quantifier() -> EvalError {
         Span::default(),
         "TLC cannot evaluate an unbounded quantifier",
     )
+}
+
+/// True for set expressions whose membership test does not need the whole set (and
+/// whose value may be infinite): filters, differences, unions, intersections, `Seq`,
+/// `SUBSET`, function and record sets, and names of such sets.
+fn lazy_set_body(e: &Ex) -> bool {
+    match &e.kind {
+        ExKind::SetFilter(..) | ExKind::FnSet(..) | ExKind::RecordSet(..) => true,
+        ExKind::Builtin(
+            Builtin::SetMinus | Builtin::Cup | Builtin::Cap | Builtin::Seq | Builtin::Subset,
+            _,
+        ) => true,
+        ExKind::Call { .. } | ExKind::LetRef { .. } => true,
+        _ => false,
+    }
 }
 
 /// The elements of a set value in canonical order.

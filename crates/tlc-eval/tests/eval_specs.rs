@@ -58,6 +58,13 @@ fn explore(tla: &std::path::Path) -> String {
     }
     let mut transitions = 0;
     while let Some(s) = queue.pop_front() {
+        for i in 0..p.invariants.len() {
+            match p.eval_invariant(i, &s) {
+                Ok(true) => {}
+                Ok(false) => return format!("{out}invariant {} violated by {s:?}\n", i + 1),
+                Err(e) => return format!("{out}invariant error: {}\n", e.message),
+            }
+        }
         let mut succ = Vec::new();
         if let Err(e) = p.successors(&s, &mut |_, t| succ.push(t)) {
             return format!("{out}next error: {}", e.message);
