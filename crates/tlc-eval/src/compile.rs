@@ -96,6 +96,9 @@ enum LocalB {
     LetLazy(u32, Arc<Ex>),
     LetDef(DefId, u32, Rc<[usize]>),
     LetFn(DefId, u32),
+    /// `N(p) == INSTANCE M ...` in a LET: the instance context, the module, the
+    /// arities of the parameters.
+    LetInst(CtxId, usize, Rc<[usize]>),
 }
 
 #[derive(Clone)]
@@ -1182,10 +1185,22 @@ impl<'a> Compiler<'a> {
                         def.fn_bounds = Some(bounds);
                     }
                     LetDef::Module(md) => {
-                        return Err(CompileError::new(
-                            md.span,
-                            "INSTANCE inside LET is not supported",
-                        ))
+                        // like a named instance whose prefix is every slot in scope
+                        let target = c.module_index(&md.instance.module)?;
+                        let mut isc = sc.clone();
+                        for p in &md.params {
+                            let s = isc.alloc();
+                            let b = if p.arity > 0 {
+                                LocalB::OpParam(s, p.arity)
+                            } else {
+                                LocalB::Val(s)
+                            };
+                            isc.binds.push((p.name.name.clone(), b));
+                        }
+                        let ctx = c.make_inst_ctx(&md.instance, target, isc)?;
+                        let arities: Rc<[usize]> = md.params.iter().map(|p| p.arity).collect();
+                        sc.binds
+                            .push((md.name.name.clone(), LocalB::LetInst(ctx, target, arities)));
                     }
                 }
             }
@@ -1420,7 +1435,34 @@ impl<'a> Compiler<'a> {
         let mut ctx = sc.ctx;
         let mut m = sc.m;
         let mut args = Vec::new();
-        for seg in path {
+        for (i, seg) in path.iter().enumerate() {
+            if i == 0 {
+                if let Some(LocalB::LetInst(ic, target, arities)) =
+                    sc.lookup(&seg.name.name).cloned()
+                {
+                    if arities.len() != seg.args.len() {
+                        return Err(CompileError::new(
+                            seg.name.span,
+                            format!(
+                                "instance {} takes {} arguments, {} given",
+                                seg.name.name,
+                                arities.len(),
+                                seg.args.len()
+                            ),
+                        ));
+                    }
+                    for (a, ar) in seg.args.iter().zip(arities.iter()) {
+                        if *ar > 0 {
+                            args.push(Arg::Op(self.op_arg(a, *ar, sc)?));
+                        } else {
+                            args.push(Arg::Val(self.expr(a, sc)?));
+                        }
+                    }
+                    ctx = ic;
+                    m = target;
+                    continue;
+                }
+            }
             let scope = self.scope(ctx, m)?;
             let ent = scope.get(&seg.name.name).map(|e| e.ent.clone());
             match ent {
@@ -1685,6 +1727,12 @@ impl<'a> Compiler<'a> {
                             def: d,
                             capture: cap,
                         }
+                    }
+                    LocalB::LetInst(..) => {
+                        return Err(CompileError::new(
+                            span,
+                            format!("{n} is a module instance, not an operator"),
+                        ))
                     }
                 };
                 return Ok(Ex { kind, span });
