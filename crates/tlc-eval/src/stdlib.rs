@@ -293,6 +293,10 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
         TLCGet => tlc_get(cx, a(0)?, span)?,
         TLCSet => tlc_set(cx, a(0)?, a(1)?, span)?,
         Permutations => vr(Value::permutations(a(0)?), span)?,
+        // TLC picks an element at random (a different one at each evaluation, so its
+        // state counts may vary between runs). tlc-rs is deterministic: it always picks
+        // the first element in TLC's canonical order; runs are reproducible, but a model
+        // whose behaviour depends on the random choice explores only that one choice.
         RandomElement => {
             let e = set_elems(a(0)?, span)?;
             match e.into_iter().next() {
