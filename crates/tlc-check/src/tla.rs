@@ -8,15 +8,16 @@
 //! spec), which TLC checks on the initial states only ("implied inits").
 
 use crate::model::{ActionId, Model};
+use std::borrow::Cow;
 use tlc_eval::{EvalError, Named, Program, Property, State};
 
 /// A compiled TLA+ model, ready to be searched.
 pub struct TlaModel<'p> {
     prog: &'p Program,
     /// `INVARIANT`s, then invariant-like `PROPERTY`s.
-    invariants: Vec<&'p Named>,
+    invariants: Vec<Cow<'p, Named>>,
     /// `[][A]_v` `PROPERTY`s, then the state-predicate `PROPERTY`s (`init_from` on).
-    action_props: Vec<&'p Named>,
+    action_props: Vec<Cow<'p, Named>>,
     /// Index in `action_props` of the first state-predicate property.
     init_from: usize,
     lossy: bool,
@@ -25,12 +26,13 @@ pub struct TlaModel<'p> {
 impl<'p> TlaModel<'p> {
     /// Wraps a compiled program.
     pub fn new(prog: &'p Program) -> TlaModel<'p> {
-        let mut invariants: Vec<&Named> = prog.invariants.iter().collect();
+        let mut invariants: Vec<Cow<'p, Named>> =
+            prog.invariants.iter().map(Cow::Borrowed).collect();
         let mut action_props = Vec::new();
         for p in &prog.properties {
             match p {
-                Property::Invariant(n) => invariants.push(n),
-                Property::Action(n) => action_props.push(n),
+                Property::Invariant(n) => invariants.push(Cow::Owned(prog.with_full_frame(n))),
+                Property::Action(n) => action_props.push(Cow::Owned(prog.with_full_frame(n))),
                 Property::Temporal(_) => {}
             }
         }
@@ -38,7 +40,7 @@ impl<'p> TlaModel<'p> {
         for p in &prog.properties {
             if let Property::Temporal(n) = p {
                 if !prog.is_temporal_formula(n) && !prog.is_action_formula(n) {
-                    action_props.push(n);
+                    action_props.push(Cow::Owned(prog.with_full_frame(n)));
                 }
             }
         }

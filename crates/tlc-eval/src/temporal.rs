@@ -114,6 +114,54 @@ fn unsupported(span: tlc_syntax::Span, msg: impl Into<String>) -> EvalError {
     EvalError::with_kind(EvalErrorKind::Unsupported, span, msg.into())
 }
 
+/// The number of frame slots an expression reads directly (locals, captures, LET slots).
+fn frame_needed(e: &Ex) -> u32 {
+    let mut n = 0u32;
+    crate::compile::visit_ex(e, &mut |x| {
+        let k = match &x.kind {
+            ExKind::Local(s) | ExKind::LetRef { slot: s, .. } => s + 1,
+            ExKind::Call { capture, args, .. } => {
+                let mut k = *capture;
+                for a in args {
+                    if let Arg::Op(OpArg::Def { capture, .. }) = a {
+                        k = k.max(*capture);
+                    }
+                    if let Arg::Op(OpArg::Param(s)) = a {
+                        k = k.max(s + 1);
+                    }
+                }
+                k
+            }
+            ExKind::RecFnApp { capture, .. } | ExKind::RecFnValue { capture, .. } => *capture,
+            ExKind::CallParam { slot, .. } => slot + 1,
+            ExKind::Let { slots, .. } => slots.iter().map(|s| s + 1).max().unwrap_or(0),
+            ExKind::Forall(bs, _)
+            | ExKind::Exists(bs, _)
+            | ExKind::SetMap(bs, _)
+            | ExKind::FnCons(bs, _) => bs
+                .iter()
+                .flat_map(|b| b.pats.iter())
+                .map(pat_max)
+                .max()
+                .unwrap_or(0),
+            ExKind::Choose(b, _) | ExKind::SetFilter(b, _) => {
+                b.pats.iter().map(pat_max).max().unwrap_or(0)
+            }
+            ExKind::Except(_, ups) => ups.iter().map(|u| u.at + 1).max().unwrap_or(0),
+            _ => 0,
+        };
+        n = n.max(k);
+    });
+    n
+}
+
+fn pat_max(p: &Pat) -> u32 {
+    match p {
+        Pat::Slot(s) => s + 1,
+        Pat::Tuple(ss) => ss.iter().map(|s| s + 1).max().unwrap_or(0),
+    }
+}
+
 fn set_bit(out: &mut [u64], i: usize) {
     if let Some(w) = out.get_mut(i / 64) {
         *w |= 1u64 << (i % 64);
@@ -131,6 +179,15 @@ impl Program {
     /// (primes, `UNCHANGED`, `[A]_v`, `<<A>>_v`), looking through definitions.
     pub fn is_action_formula(&self, n: &Named) -> bool {
         self.has_action(&n.expr, &mut HashMap::new())
+    }
+
+    /// A copy of `n` whose frame is large enough for every captured slot its expression
+    /// refers to (conjuncts taken out of instantiated definitions can capture more slots
+    /// than the frame recorded for them).
+    pub fn with_full_frame(&self, n: &Named) -> Named {
+        let mut m = n.clone();
+        m.frame = m.frame.max(frame_needed(&n.expr));
+        m
     }
 
     /// Translates a temporal formula into a [`TemporalFormula`], adding its atoms to `atoms`.
@@ -258,11 +315,8 @@ impl Program {
                 }
                 continue;
             }
+            // Not `def.action_level`: it is not exact for instantiated definitions.
             let def = &self.defs[d.0 as usize];
-            if !def.action_level {
-                memo.insert(d, false);
-                continue;
-            }
             memo.insert(d, false);
             let b = self.has_action(&def.body, memo);
             memo.insert(d, b);
@@ -283,11 +337,16 @@ impl Program {
             return Ok(TemporalFormula::Bool(*b));
         }
         let action = self.has_action(e, &mut HashMap::new());
+        let mut env = env.to_vec();
+        let need = frame_needed(e) as usize;
+        if env.len() < need {
+            env.resize(need, Slot::Empty);
+        }
         let id = atoms.add(
             action,
             Atom {
                 expr: e.clone(),
-                env: env.to_vec(),
+                env,
                 kind: AtomKind::Pred,
             },
         );
