@@ -101,6 +101,8 @@ pub enum Builtin {
     IsInjective,
     Max,
     Min,
+    ConnectedComponents,
+    IsStronglyConnected,
 }
 
 /// `(name, arity, op_param_positions)` of the builtins a standard module exports.
@@ -204,6 +206,8 @@ pub(crate) fn native_override(module: &str, name: &str) -> Option<Builtin> {
         ("Functions", "IsInjective") => IsInjective,
         ("FiniteSetsExt", "Max") => Max,
         ("FiniteSetsExt", "Min") => Min,
+        ("UndirectedGraphs", "ConnectedComponents") => ConnectedComponents,
+        ("UndirectedGraphs", "IsStronglyConnected") => IsStronglyConnected,
         _ => return None,
     })
 }

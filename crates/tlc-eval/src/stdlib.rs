@@ -372,6 +372,13 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
             }
         }
         SetToSeq => Value::tuple(set_elems(a(0)?, span)?),
+        ConnectedComponents => Value::set(connected_components(a(0)?, span)?),
+        IsStronglyConnected => {
+            let g = a(0)?;
+            let comps = connected_components(g, span)?;
+            let nodes = vr(g.field(Str::new("node")), span)?;
+            Value::Bool(comps.len() == 1 && vr(tla_eq(&comps[0], &nodes), span)?)
+        }
         AssertError | RandomSubset | RandomSetOfSubsets | RandomSubsetSet | SelectSeq | SortSeq
         | BagOfAll | SubBag | FoldSet | FoldFunction | FoldFunctionOnSet | FoldSeq | FoldLeft
         | FoldRight | MapThenFoldSet | SetToSortSeq => {
@@ -385,6 +392,41 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
 
 #[allow(dead_code)]
 fn unused(_: Slot) {}
+
+/// The connected components of an undirected graph `[node |-> N, edge |-> E]` (edges are
+/// sets `{m, n}`), as UndirectedGraphs!ConnectedComponents defines them: the maximal
+/// non-empty sets of nodes connected by paths inside the set.
+fn connected_components(g: &Value, span: Span) -> ER<Vec<Value>> {
+    let nodes = set_elems(&vr(g.field(Str::new("node")), span)?, span)?;
+    let edges = set_elems(&vr(g.field(Str::new("edge")), span)?, span)?;
+    let index = |v: &Value| nodes.iter().position(|n| n == v);
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for e in &edges {
+        let ends = set_elems(e, span)?;
+        if let [a, b] = ends.as_slice() {
+            if let (Some(i), Some(j)) = (index(a), index(b)) {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri] = rj;
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<Value>)> = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let r = find(&mut parent, i);
+        match groups.iter_mut().find(|(k, _)| *k == r) {
+            Some((_, g)) => g.push(n.clone()),
+            None => groups.push((r, vec![n.clone()])),
+        }
+    }
+    Ok(groups.into_iter().map(|(_, g)| Value::set(g)).collect())
+}
 
 fn undefined(what: &dyn std::fmt::Display, span: Span) -> EvalError {
     EvalError::new(span, format!("TLCGet({what}) was undefined."))
