@@ -209,6 +209,8 @@ impl Program {
         out: &mut [u64],
     ) -> Result<(), EvalError> {
         let mut cx = Cx::new(&self.defs, &self.vars, s);
+        // Successors of `s`, computed once for the ENABLED atoms that need them.
+        let mut succs: Option<Vec<crate::State>> = None;
         for (i, a) in atoms.state.iter().enumerate() {
             cx.env.clear();
             cx.env.extend(a.env.iter().cloned());
@@ -218,7 +220,12 @@ impl Program {
                 AtomKind::Enabled => match cx.enabled(&a.expr) {
                     Ok(b) => b,
                     Err(e) if e.message.contains("has not been assigned a value yet") => {
-                        self.enabled_by_successors(a, s)?
+                        if succs.is_none() {
+                            let mut v = Vec::new();
+                            self.successors(s, &mut |_, t| v.push(t))?;
+                            succs = Some(v);
+                        }
+                        self.enabled_by_successors(a, s, succs.as_deref().unwrap_or(&[]))?
                     }
                     Err(e) => return Err(e),
                 },
@@ -234,26 +241,22 @@ impl Program {
     /// spec whose variables are substituted by expressions, `x' = e` with `x` an
     /// expression): whether some successor `t` of `s` under the next-state relation
     /// satisfies `A` on `(s, t)`.
-    fn enabled_by_successors(&self, a: &Atom, s: &[Value]) -> Result<bool, EvalError> {
-        let mut found = false;
-        let mut err = None;
-        self.successors(s, &mut |_, t| {
-            if found || err.is_some() {
-                return;
-            }
+    fn enabled_by_successors(
+        &self,
+        a: &Atom,
+        s: &[Value],
+        succs: &[crate::State],
+    ) -> Result<bool, EvalError> {
+        for t in succs {
             let mut cx = Cx::new(&self.defs, &self.vars, s);
             cx.next = t.iter().map(|v| Some(v.clone())).collect();
             cx.env = a.env.clone();
             cx.base = 0;
-            match cx.eval_bool(&a.expr, "an action") {
-                Ok(b) => found = b,
-                Err(e) => err = Some(e),
+            if cx.eval_bool(&a.expr, "an action")? {
+                return Ok(true);
             }
-        })?;
-        match err {
-            Some(e) => Err(e),
-            None => Ok(found),
         }
+        Ok(false)
     }
 
     /// Sets bit `i` of `out` for every action atom true on the step `s -> t`.
