@@ -448,6 +448,12 @@ impl<'a> Compiler<'a> {
             if matches!(cur.ent, Ent::Decl { .. }) {
                 continue;
             }
+            // `X = v` replaces a definition X of the root module (and the modules it
+            // extends), not a definition of the same name in an instantiated module
+            // (EWD998ChanID: `Node = {n1, ...}` vs EWD998Chan's own `Node == 0 .. N-1`).
+            if matches!(s.binding, Binding::Value(_)) && !self.ctxs[ctx.0 as usize].root {
+                continue;
+            }
             let ent = match &s.binding {
                 Binding::Value(v) => Ent::Value(v.clone()),
                 Binding::Op(op) => self.override_target(op, cur.ent.clone())?,
@@ -522,11 +528,38 @@ impl<'a> Compiler<'a> {
                     &expr_owned
                 }
             };
+            // The substitution is compiled where the instance is written; its free slots
+            // are the instance prefix (`before`). Slots it binds itself (quantifiers,
+            // LET) must not collide with the slots of the definitions it is used in:
+            // then it gets a frame of its own.
+            let before = sc.next;
+            let max_before = sc.max;
+            sc.max = before;
             let sub = if *arity > 0 {
                 Subst::Op(self.op_arg(expr, *arity, &mut sc)?, *arity)
             } else {
-                Subst::Ex(self.expr(expr, &mut sc)?)
+                let ex = self.expr(expr, &mut sc)?;
+                if sc.max > before {
+                    let id = self.alloc_def(name.clone(), ex.span);
+                    let span = ex.span;
+                    let def = &mut self.defs[id.0 as usize];
+                    def.nargs = before;
+                    def.frame = sc.max;
+                    def.body = ex;
+                    Subst::Ex(Ex {
+                        kind: ExKind::Call {
+                            def: id,
+                            capture: before,
+                            args: Vec::new(),
+                        },
+                        span,
+                    })
+                } else {
+                    Subst::Ex(ex)
+                }
             };
+            sc.next = before;
+            sc.max = max_before.max(before);
             subs.insert(name.clone(), sub);
         }
         for (p, _) in &inst.subs {
