@@ -451,7 +451,11 @@ impl<'a> Compiler<'a> {
             // `X = v` replaces a definition X of the root module (and the modules it
             // extends), not a definition of the same name in an instantiated module
             // (EWD998ChanID: `Node = {n1, ...}` vs EWD998Chan's own `Node == 0 .. N-1`).
-            if matches!(s.binding, Binding::Value(_)) && !self.ctxs[ctx.0 as usize].root {
+            // An explicitly scoped `[M] X = v` applies in every instance of M.
+            if matches!(s.binding, Binding::Value(_))
+                && s.module.is_none()
+                && !self.ctxs[ctx.0 as usize].root
+            {
                 continue;
             }
             let ent = match &s.binding {
