@@ -403,11 +403,19 @@ impl<'p> Cx<'p> {
                 Ok(Value::Bool(x == y))
             }
             ExKind::Eq(a, b) => {
+                if let (Some(x), Some(y)) = (self.peek(a), self.peek(b)) {
+                    return tla_eq(x, y).map(Value::Bool).map_err(|e| verr(e, span));
+                }
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
                 tla_eq(&x, &y).map(Value::Bool).map_err(|e| verr(e, span))
             }
             ExKind::Neq(a, b) => {
+                if let (Some(x), Some(y)) = (self.peek(a), self.peek(b)) {
+                    return tla_eq(x, y)
+                        .map(|r| Value::Bool(!r))
+                        .map_err(|e| verr(e, span));
+                }
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
                 tla_eq(&x, &y)
@@ -591,11 +599,23 @@ impl<'p> Cx<'p> {
                 Ok(v)
             }
             ExKind::FnApp(f, a) => {
+                if self.peek(f).is_some() {
+                    // `f` is a variable or bound name: apply it in place (no clone).
+                    let av = self.eval(a)?;
+                    if let Some(fv) = self.peek(f) {
+                        return fv.apply(&av).map_err(|e| verr(e, span));
+                    }
+                    let fv = self.eval(f)?;
+                    return fv.apply(&av).map_err(|e| verr(e, span));
+                }
                 let fv = self.eval(f)?;
                 let av = self.eval(a)?;
                 fv.apply(&av).map_err(|e| verr(e, span))
             }
             ExKind::Dot(r, f) => {
+                if let Some(rv) = self.peek(r) {
+                    return rv.field(field_str(f)).map_err(|e| verr(e, span));
+                }
                 let rv = self.eval(r)?;
                 rv.field(field_str(f)).map_err(|e| verr(e, span))
             }
@@ -762,9 +782,37 @@ impl<'p> Cx<'p> {
                 self.member_ex(x, def)
             }
             _ => {
+                if let Some(s) = self.peek(set) {
+                    return member(x, s, set.span);
+                }
                 let s = self.eval(set)?;
                 member(x, &s, set.span)
             }
+        }
+    }
+
+    /// The value of `ex` without cloning it, when `ex` is a state variable or a bound
+    /// name whose value is available (the same value `eval` would return); `None`
+    /// otherwise (then `eval` decides, including its errors).
+    #[inline]
+    pub fn peek<'a>(&'a self, ex: &'a Ex) -> Option<&'a Value> {
+        let var = |i: u32, primed: bool| -> Option<&Value> {
+            if primed || self.init_mode {
+                self.next.get(i as usize)?.as_ref()
+            } else {
+                self.cur.get(i as usize)
+            }
+        };
+        match &ex.kind {
+            ExKind::Lit(v) => Some(v),
+            ExKind::Var(i) => var(*i, self.primed),
+            ExKind::Local(s) => match self.env.get(self.base + *s as usize)? {
+                Slot::Val(v) => Some(v),
+                &Slot::VarRef(i, false) => var(i, self.primed),
+                &Slot::VarRef(i, true) if !self.primed => var(i, true),
+                _ => None,
+            },
+            _ => None,
         }
     }
 

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Model-checking benchmark: runs the reference TLC and tlc-rs on the models of
+# ../shared/bench/models.tsv in the same session, at 1 and 2 workers, each under
+# `/usr/bin/time -v` (wall time, peak RSS), checks that both report the distinct-state
+# count of models.tsv, and prints a markdown table (ratios are measured in this run:
+# the machine is shared and noisy, so compare ratios, not absolute times).
+#
+#   scripts/bench-check.sh [--ids A,B] [--kind safety|liveness|all] [--workers "1 2"]
+#                          [--timeout SECONDS] [--no-build] [--no-tlc] [--log DIR]
+#
+# Defaults: all safety rows, workers "1 2", timeout 600 s per run, release build first.
+# Columns: TLC and tlc-rs wall seconds per worker count, speed ratio TLC/tlc-rs
+# (> 1 means tlc-rs is faster), distinct states per second, peak RSS (max over the
+# worker counts) and the memory ratio TLC/tlc-rs. "T/O" = timed out, "ERR" = failed,
+# "MISMATCH" = distinct-state count differs from models.tsv.
+# Env: TLC (default ../shared/tools/tlc), BENCH_DIR (default ../shared/bench),
+# TLC_RS (tlc-rs binary; default $CARGO_TARGET_DIR/release/tlc-rs, built first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bench_dir=$(cd "${BENCH_DIR:-../shared/bench}" && pwd)
+tlc=$(readlink -f "${TLC:-../shared/tools/tlc}")
+lib=$(cd "$bench_dir/../corpus/lib" && pwd)
+ids="" kind=safety workers="1 2" timeout=600 build=1 run_tlc=1 logdir=""
+while (($#)); do
+  case $1 in
+    --ids) ids=$2; shift 2 ;;
+    --kind) kind=$2; shift 2 ;;
+    --workers) workers=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --no-tlc) run_tlc=0; shift ;;
+    --log) logdir=$2; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+if ((build)) && [[ -z ${TLC_RS:-} ]]; then cargo build --release -q -p tlc-rs --bins; fi
+bin=$(readlink -f "${TLC_RS:-${CARGO_TARGET_DIR:-target}/release/tlc-rs}")
+[[ -n $logdir ]] || logdir=$(mktemp -d /tmp/bench-check.XXXXXX)
+mkdir -p "$logdir"
+logdir=$(readlink -f "$logdir")
+
+# run LOG CMD... : runs CMD under time -v with the timeout; prints "secs rss_kib distinct status"
+run() {
+  local log="$logdir/$1"; shift
+  local st=0
+  (cd "$logdir" && timeout --signal=KILL "$timeout" /usr/bin/time -v -o "$log.time" "$@" >"$log" 2>&1) || st=$?
+  local secs rss distinct
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, a, ":"); s = 0;
+         for (i = 1; i <= n; i++) s = s * 60 + a[i]; printf "%.2f", s }' "$log.time" 2>/dev/null)
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time" 2>/dev/null)
+  distinct=$(grep -Eo '[0-9,]+ distinct states found' "$log" | tail -n 1 | tr -d ',' | cut -d' ' -f1)
+  local status=ok
+  if ((st == 137)) || [[ -z $secs ]]; then status=timeout; elif ((st != 0)); then status=err$st; fi
+  echo "${secs:--} ${rss:-0} ${distinct:--} $status"
+}
+
+fmt_time() { # secs status expected distinct
+  case $2 in
+    timeout) echo "T/O" ;;
+    ok) if [[ $4 == "$3" ]]; then echo "$1"; else echo "MISMATCH($4)"; fi ;;
+    *) echo "ERR" ;;
+  esac
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else print "-" }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s+0 > 0) printf "%.0f", n / s; else print "-" }'; }
+gib() { awk -v k="$1" 'BEGIN { if (k+0 <= 0) print "-"; else if (k >= 1048576) printf "%.2f GiB", k / 1048576; else printf "%.0f MiB", k / 1024 }'; }
+num() { printf "%'d" "$1" 2>/dev/null || echo "$1"; }
+
+wlist=($workers)
+echo "# bench-check $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet -- crates || echo '+dirty'), $(nproc) cores"
+echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg); logs in $logdir"
+hdr="| id | distinct |"
+sep="|---|---|"
+for w in "${wlist[@]}"; do hdr+=" TLC ${w}w s | tlc-rs ${w}w s | speed ${w}w |"; sep+="---|---|---|"; done
+for w in "${wlist[@]}"; do hdr+=" TLC ${w}w st/s | tlc-rs ${w}w st/s |"; sep+="---|---|"; done
+hdr+=" TLC RSS | tlc-rs RSS | memory |"; sep+="---|---|---|"
+rows=()
+while IFS=$'\t' read -r id module cfg expected k; do
+  [[ $id == id ]] && continue
+  [[ $kind == all || $k == "$kind" ]] || continue
+  if [[ -n $ids ]] && [[ ",$ids," != *",$id,"* ]]; then continue; fi
+  spec="$bench_dir/$module" conf="$bench_dir/$cfg"
+  times="" rates="" tlc_rss=0 rs_rss=0
+  for w in "${wlist[@]}"; do
+    if ((run_tlc)); then
+      read -r ts tr td tst < <(run "$id.tlc.$w" "$tlc" -workers "$w" --lib "$lib" -config "$conf" "$spec")
+    else
+      ts=- tr=0 td=- tst=skipped
+    fi
+    read -r rs rr rd rst < <(run "$id.rs.$w" "$bin" check "$spec" --config "$conf" --lib "$lib" --workers "$w")
+    echo "# $id ${w}w: TLC ${ts}s ${tr}KiB distinct=$td ($tst) | tlc-rs ${rs}s ${rr}KiB distinct=$rd ($rst) | load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    tt=$(fmt_time "$ts" "$tst" "$expected" "$td"); rt=$(fmt_time "$rs" "$rst" "$expected" "$rd")
+    [[ $tst == skipped ]] && tt=-
+    sp=-; [[ $tt == "$ts" && $rt == "$rs" ]] && sp=$(ratio "$ts" "$rs")
+    times+=" $tt | $rt | $sp |"
+    tps=-; [[ $tt == "$ts" ]] && tps=$(rate "$expected" "$ts")
+    rps=-; [[ $rt == "$rs" ]] && rps=$(rate "$expected" "$rs")
+    rates+=" $tps | $rps |"
+    ((tr > tlc_rss)) && tlc_rss=$tr
+    ((rr > rs_rss)) && rs_rss=$rr
+  done
+  mem=$(ratio "$tlc_rss" "$rs_rss")
+  row="| $id | $(num "$expected") |$times$rates $(gib "$tlc_rss") | $(gib "$rs_rss") | $mem |"
+  rows+=("$row")
+  echo "$row" >&2
+done < "$bench_dir/models.tsv"
+echo
+echo "$hdr"
+echo "$sep"
+printf '%s\n' "${rows[@]}"
+echo
+echo "speed = TLC s / tlc-rs s (> 1: tlc-rs faster); memory = TLC peak RSS / tlc-rs peak RSS (max over worker counts);"
+echo "st/s = distinct states per second of wall time (JVM start-up included for TLC)."
+echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
