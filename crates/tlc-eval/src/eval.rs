@@ -1111,15 +1111,18 @@ fn unbounded_quantifier() -> EvalError {
 /// whose value may be infinite): filters, differences, unions, intersections, `Seq`,
 /// `SUBSET`, function and record sets, and names of such sets.
 fn lazy_set_body(e: &Ex) -> bool {
-    match &e.kind {
-        ExKind::SetFilter(..) | ExKind::FnSet(..) | ExKind::RecordSet(..) => true,
-        ExKind::Builtin(
-            Builtin::SetMinus | Builtin::Cup | Builtin::Cap | Builtin::Seq | Builtin::Subset,
-            _,
-        ) => true,
-        ExKind::Call { .. } | ExKind::LetRef { .. } => true,
-        _ => false,
-    }
+    matches!(
+        &e.kind,
+        ExKind::SetFilter(..)
+            | ExKind::FnSet(..)
+            | ExKind::RecordSet(..)
+            | ExKind::Builtin(
+                Builtin::SetMinus | Builtin::Cup | Builtin::Cap | Builtin::Seq | Builtin::Subset,
+                _,
+            )
+            | ExKind::Call { .. }
+            | ExKind::LetRef { .. }
+    )
 }
 
 /// The elements of a set value in canonical order.

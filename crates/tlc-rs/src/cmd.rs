@@ -146,14 +146,14 @@ fn check(s: CheckSettings) -> i32 {
             if s.format == Format::Text {
                 println!("{}", output::text::header(&info));
             }
-            let mut progress = Progress::for_stderr();
+            let progress = Progress::for_stderr();
             let report = crate::engine::run(
                 crate::engine::CheckInput {
                     spec: &spec,
                     config,
                     settings: &s,
                 },
-                &mut progress,
+                &progress,
             );
             progress.finish();
             report
