@@ -112,6 +112,19 @@ struct Lsc {
 }
 
 impl Lsc {
+    /// Binds operator parameters to fresh slots, in order (`F(_)` as an operator parameter).
+    fn bind_params(&mut self, params: &[ast::OpParam]) {
+        for p in params {
+            let s = self.alloc();
+            let b = if p.arity > 0 {
+                LocalB::OpParam(s, p.arity)
+            } else {
+                LocalB::Val(s)
+            };
+            self.binds.push((p.name.name.clone(), b));
+        }
+    }
+
     fn alloc(&mut self) -> u32 {
         let s = self.next;
         self.next += 1;
@@ -645,15 +658,7 @@ impl<'a> Compiler<'a> {
             m,
             at: None,
         };
-        for p in &d.params {
-            let s = sc.alloc();
-            let b = if p.arity > 0 {
-                LocalB::OpParam(s, p.arity)
-            } else {
-                LocalB::Val(s)
-            };
-            sc.binds.push((p.name.name.clone(), b));
-        }
+        sc.bind_params(&d.params);
         let c = self.make_inst_ctx(&d.instance, target, sc)?;
         self.inst_ctx.insert((ctx, m, u), c);
         Ok((c, target, np))
@@ -736,15 +741,7 @@ impl<'a> Compiler<'a> {
         let module = self.mods[m];
         match &module.units[u] {
             Unit::OpDef(d) => {
-                for p in &d.params {
-                    let s = sc.alloc();
-                    let b = if p.arity > 0 {
-                        LocalB::OpParam(s, p.arity)
-                    } else {
-                        LocalB::Val(s)
-                    };
-                    sc.binds.push((p.name.name.clone(), b));
-                }
+                sc.bind_params(&d.params);
                 let nargs = sc.next;
                 let body = self.expr(&d.body, &mut sc)?;
                 let def = &mut self.defs[id.0 as usize];
@@ -1225,15 +1222,7 @@ impl<'a> Compiler<'a> {
                         // like a named instance whose prefix is every slot in scope
                         let target = c.module_index(&md.instance.module)?;
                         let mut isc = sc.clone();
-                        for p in &md.params {
-                            let s = isc.alloc();
-                            let b = if p.arity > 0 {
-                                LocalB::OpParam(s, p.arity)
-                            } else {
-                                LocalB::Val(s)
-                            };
-                            isc.binds.push((p.name.name.clone(), b));
-                        }
+                        isc.bind_params(&md.params);
                         let ctx = c.make_inst_ctx(&md.instance, target, isc)?;
                         let arities: Rc<[usize]> = md.params.iter().map(|p| p.arity).collect();
                         sc.binds
@@ -1262,15 +1251,7 @@ impl<'a> Compiler<'a> {
         inner.next = capture;
         inner.max = capture;
         inner.at = None;
-        for p in &od.params {
-            let s = inner.alloc();
-            let b = if p.arity > 0 {
-                LocalB::OpParam(s, p.arity)
-            } else {
-                LocalB::Val(s)
-            };
-            inner.binds.push((p.name.name.clone(), b));
-        }
+        inner.bind_params(&od.params);
         let nargs = inner.next;
         let b = self.expr(&od.body, &mut inner)?;
         let def = &mut self.defs[id.0 as usize];
@@ -1651,15 +1632,7 @@ impl<'a> Compiler<'a> {
             m: dm,
             at: None,
         };
-        for p in params {
-            let s = inner.alloc();
-            let b = if p.arity > 0 {
-                LocalB::OpParam(s, p.arity)
-            } else {
-                LocalB::Val(s)
-            };
-            inner.binds.push((p.name.name.clone(), b));
-        }
+        inner.bind_params(params);
         let nargs = inner.next;
         let b = self.expr(cur, &mut inner)?;
         let def = &mut self.defs[id.0 as usize];
