@@ -10,6 +10,7 @@ pub mod diag;
 pub mod engine;
 pub mod flags;
 pub mod frontend;
+pub mod json_schema;
 pub mod output;
 pub mod progress;
 pub mod report;

@@ -4,15 +4,21 @@
 //! that must keep passing; the run fails only if one of them fails.
 //!
 //! ```text
-//! conformance check [--tier core,extended] [--timeout 120] [--budget SECS] [--workers] [--update-ratchet]
+//! conformance check [--tier core,extended] [--timeout 120] [--budget SECS]
+//!                   [--format json|text] [--workers [--workers-under SECS]] [--update-ratchet]
 //! conformance parse-corpus [--update-ratchet]
 //! conformance parse-bench [--corpus DIR] [--passes N]
 //! ```
 //! Output: one `PASS id` / `FAIL id: ...` line per model, then exactly
 //! `N passed, M failed` on the last line.
+//!
+//! With `--format json` (the default) every run's stdout must be one object
+//! that follows schema 1 strictly ([`tlc_rs::json_schema`]); a run that ends in
+//! a violation or error is repeated in text mode, and the text verdict (exit
+//! code, distinct states, violated name, trace length) must equal the JSON one.
+//! With `--format text` the verdict is read from the text output instead.
 
 use clap::{Args, Parser, Subcommand};
-use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -78,13 +84,32 @@ struct CheckArgs {
     /// Comma-separated tiers to run: core, extended, medium.
     #[arg(long, default_value = "core,extended")]
     tier: String,
-    /// Run each model with 1 and with 2 workers and also compare the two runs.
+    /// Run each model with 1 and with 2 workers and also compare the two runs
+    /// (same exit code, violated name and trace length; same distinct states
+    /// when the model passes).
     #[arg(long)]
     workers: bool,
+    /// With --workers: only repeat models whose 1-worker run took less than
+    /// this many seconds (the slow ones dominate the time and are compared by
+    /// hand, see docs/CI-GUIDE.md).
+    #[arg(long, requires = "workers")]
+    workers_under: Option<f64>,
+    /// Which output of `tlc-rs check` to read the verdict from.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
     /// Total time budget in seconds: models not started within it are reported
     /// as `SKIP` and count as failed (a skipped ratchet id fails the run).
     #[arg(long)]
     budget: Option<u64>,
+}
+
+/// The output format the runner reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// `--format json`, validated against the schema and cross-checked with text.
+    Json,
+    /// The TLC-style text output.
+    Text,
 }
 
 /// One row of models.tsv.
@@ -246,6 +271,7 @@ fn check_model(
     lib: &Path,
     workers: usize,
     timeout: Duration,
+    format: Format,
 ) -> Result<Verdict, String> {
     let mut cmd = Command::new(tlc_rs);
     cmd.arg("check")
@@ -255,20 +281,37 @@ fn check_model(
         .arg("--lib")
         .arg(lib)
         .arg("--workers")
-        .arg(workers.to_string())
-        .arg("--format")
-        .arg("json");
+        .arg(workers.to_string());
+    if format == Format::Json {
+        cmd.arg("--format").arg("json");
+    }
     let out = run_with_timeout(cmd, timeout)?;
     if out.timed_out {
         return Err(format!("timeout after {} s", timeout.as_secs()));
     }
-    let v: Value = serde_json::from_str(out.stdout.trim()).map_err(|_| {
+    match format {
+        Format::Json => json_verdict(&out),
+        Format::Text => Ok(text_verdict(&out)),
+    }
+}
+
+/// The verdict of a `--format json` run; its stdout must follow the schema.
+fn json_verdict(out: &RunOutput) -> Result<Verdict, String> {
+    let v = tlc_rs::json_schema::parse_and_validate(&out.stdout, out.exit).map_err(|problems| {
         let last = out.stderr.lines().last().unwrap_or("").trim().to_string();
-        format!("no JSON on stdout (exit {:?}) {last}", out.exit)
+        format!(
+            "bad JSON output (exit {:?}): {}{}",
+            out.exit,
+            problems.join("; "),
+            if last.is_empty() {
+                String::new()
+            } else {
+                format!(" [stderr: {last}]")
+            }
+        )
     })?;
-    let exit_code = out.exit.unwrap_or(-1);
     Ok(Verdict {
-        exit_code,
+        exit_code: out.exit.unwrap_or(-1),
         distinct: v["distinct_states"].as_u64().unwrap_or(0),
         violated: v["violation"]["name"]
             .as_str()
@@ -277,6 +320,105 @@ fn check_model(
         trace_len: v["trace"].as_array().map_or(0, Vec::len),
         message: v["error"]["message"].as_str().map(str::to_string),
     })
+}
+
+/// The verdict of a text-mode run, read from TLC-style lines.
+fn text_verdict(out: &RunOutput) -> Verdict {
+    let mut distinct = 0;
+    let mut violated = None;
+    let mut trace_len = 0;
+    for line in out.stdout.lines() {
+        if let Some((before, _)) = line.split_once(" distinct states found") {
+            if let Some(n) = before.rsplit(' ').next().and_then(|n| n.parse().ok()) {
+                distinct = n;
+            }
+        }
+        let name = line
+            .strip_prefix("Error: Invariant ")
+            .or_else(|| line.strip_prefix("Error: Temporal property "))
+            .or_else(|| line.strip_prefix("Error: Action property "))
+            .and_then(|r| r.strip_suffix(" is violated."));
+        if let Some(n) = name {
+            violated = Some(n.to_string());
+        }
+        if line.starts_with("State ") && line.contains(": <") {
+            trace_len += 1;
+        }
+    }
+    let message = out
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("error: "))
+        .map(str::to_string);
+    Verdict {
+        exit_code: out.exit.unwrap_or(-1),
+        distinct,
+        violated,
+        trace_len,
+        message,
+    }
+}
+
+/// Differences between the JSON and the text verdict of the same model.
+fn compare_formats(json: &Verdict, text: &Verdict) -> Vec<String> {
+    let mut diffs = Vec::new();
+    if json.exit_code != text.exit_code {
+        diffs.push(format!(
+            "exit {} in JSON but {} in text",
+            json.exit_code, text.exit_code
+        ));
+    }
+    if json.distinct != text.distinct {
+        diffs.push(format!(
+            "{} distinct states in JSON but {} in text",
+            json.distinct, text.distinct
+        ));
+    }
+    if json.trace_len != text.trace_len {
+        diffs.push(format!(
+            "a trace of {} states in JSON but {} in text",
+            json.trace_len, text.trace_len
+        ));
+    }
+    // Text names invariants and properties; JSON also names assumptions/asserts.
+    if text.violated.is_some() && json.violated != text.violated {
+        diffs.push(format!(
+            "violation of {:?} in JSON but {:?} in text",
+            json.violated, text.violated
+        ));
+    }
+    diffs
+}
+
+/// Differences between the 1-worker and the 2-worker verdict of a model.
+fn compare_workers(m: &Model, v1: &Verdict, v2: &Verdict) -> Vec<String> {
+    let mut diffs = Vec::new();
+    if v1.exit_code != v2.exit_code {
+        diffs.push(format!(
+            "exit {} with 1 worker but {} with 2",
+            v1.exit_code, v2.exit_code
+        ));
+        return diffs;
+    }
+    if m.exit_code == 0 && v1.distinct != v2.distinct {
+        diffs.push(format!(
+            "{} distinct states with 1 worker but {} with 2",
+            v1.distinct, v2.distinct
+        ));
+    }
+    if v1.violated != v2.violated {
+        diffs.push(format!(
+            "violation of {:?} with 1 worker but {:?} with 2",
+            v1.violated, v2.violated
+        ));
+    }
+    if v1.trace_len != v2.trace_len {
+        diffs.push(format!(
+            "a trace of {} states with 1 worker but {} with 2",
+            v1.trace_len, v2.trace_len
+        ));
+    }
+    diffs
 }
 
 /// Differences between TLC's expectation and tlc-rs's verdict (empty = pass).
@@ -397,28 +539,32 @@ fn run_check(a: CheckArgs) -> ExitCode {
             continue;
         }
         let start = Instant::now();
-        let res = check_model(&tlc_rs, m, &lib, 1, timeout).map(|v| (compare(m, &v), v));
-        let res = match (res, a.workers) {
-            (Ok((diffs, v1)), true) if diffs.is_empty() => {
-                match check_model(&tlc_rs, m, &lib, 2, timeout) {
-                    Ok(v2) if v2.exit_code != v1.exit_code => Ok(vec![format!(
-                        "exit {} with 1 worker but {} with 2",
-                        v1.exit_code, v2.exit_code
-                    )]),
-                    Ok(v2) if m.exit_code == 0 && v2.distinct != v1.distinct => Ok(vec![format!(
-                        "{} distinct states with 1 worker but {} with 2",
-                        v1.distinct, v2.distinct
-                    )]),
-                    Ok(_) => Ok(vec![]),
+        let res = check_model(&tlc_rs, m, &lib, 1, timeout, a.format).and_then(|v| {
+            let mut diffs = compare(m, &v);
+            // A violation or error: the text output must tell the same story.
+            if a.format == Format::Json && (v.exit_code != 0 || v.trace_len > 0) {
+                let t = check_model(&tlc_rs, m, &lib, 1, timeout, Format::Text)
+                    .map_err(|e| format!("text run: {e}"))?;
+                diffs.extend(compare_formats(&v, &t));
+            }
+            Ok((diffs, v))
+        });
+        let one_worker_secs = start.elapsed().as_secs_f64();
+        let repeat = a.workers && a.workers_under.is_none_or(|s| one_worker_secs < s);
+        let res = match res {
+            Ok((diffs, v1)) if diffs.is_empty() && repeat => {
+                match check_model(&tlc_rs, m, &lib, 2, timeout, a.format) {
+                    Ok(v2) => Ok(compare_workers(m, &v1, &v2)),
                     Err(e) => Err(format!("2 workers: {e}")),
                 }
             }
-            (r, _) => r.map(|(d, _)| d),
+            r => r.map(|(d, _)| d),
         };
         let secs = start.elapsed().as_secs_f64();
         let ok = match res {
             Ok(diffs) if diffs.is_empty() => {
-                println!("PASS {} ({secs:.1} s)", m.id);
+                let w = if repeat { ", 1 and 2 workers" } else { "" };
+                println!("PASS {} ({secs:.1} s{w})", m.id);
                 true
             }
             Ok(diffs) => {
