@@ -18,6 +18,7 @@ pub mod ops;
 mod parser;
 pub mod source;
 pub mod token;
+pub mod visit;
 
 pub use ast::{FileId, Span};
 pub use layout::tokenize;

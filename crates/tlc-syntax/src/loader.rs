@@ -12,7 +12,8 @@
 //! 2. `M.tla` in the root spec's folder;
 //! 3. `M.tla` in each folder of `search_path`, in order.
 
-use crate::ast::{Bound, BoundVars, ExceptStep, Expr, ExprKind, Ident, LetDef, Module, Unit};
+use crate::ast::{Bound, Expr, Ident, LetDef, Module, Unit};
+use crate::visit::Child;
 use crate::{FileId, ParsedFile, SourceMap, Span, SyntaxError};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
@@ -347,136 +348,31 @@ fn collect_module_refs<'m>(m: &'m Module, out: &mut Vec<&'m Ident>) {
 
 fn bounds_refs<'m>(bounds: &'m [Bound], out: &mut Vec<&'m Ident>) {
     for b in bounds {
-        bound_refs(b, out);
-    }
-}
-
-fn bound_refs<'m>(b: &'m Bound, out: &mut Vec<&'m Ident>) {
-    match &b.vars {
-        BoundVars::Names(_) | BoundVars::Tuple(_) => {}
-    }
-    if let Some(s) = &b.set {
-        expr_refs(s, out);
+        if let Some(s) = &b.set {
+            expr_refs(s, out);
+        }
     }
 }
 
 /// Collects `INSTANCE` references inside `LET` definitions anywhere in `e`.
 fn expr_refs<'m>(e: &'m Expr, out: &mut Vec<&'m Ident>) {
-    match &e.kind {
-        ExprKind::Op { path, args, .. } => {
-            for seg in path {
-                for a in &seg.args {
-                    expr_refs(a, out);
-                }
-            }
-            for a in args {
-                expr_refs(a, out);
-            }
+    e.for_each_child(&mut |c| match c {
+        Child::Expr(x) => expr_refs(x, out),
+        Child::Bound(b) => bounds_refs(std::slice::from_ref(b), out),
+        Child::Name(_) => {}
+        Child::Def(LetDef::Op(d)) => expr_refs(&d.body, out),
+        Child::Def(LetDef::Fn(d)) => {
+            bounds_refs(&d.bounds, out);
+            expr_refs(&d.body, out);
         }
-        ExprKind::Num(_)
-        | ExprKind::Decimal(_)
-        | ExprKind::Str(_)
-        | ExprKind::Bool(_)
-        | ExprKind::At
-        | ExprKind::Error => {}
-        ExprKind::And(xs) | ExprKind::Or(xs) | ExprKind::SetEnum(xs) | ExprKind::Tuple(xs) => {
-            for x in xs {
+        Child::Def(LetDef::Recursive(_)) => {}
+        Child::Def(LetDef::Module(d)) => {
+            out.push(&d.instance.module);
+            for (_, x) in &d.instance.subs {
                 expr_refs(x, out);
             }
         }
-        ExprKind::Quant { bounds, body, .. } => {
-            bounds_refs(bounds, out);
-            expr_refs(body, out);
-        }
-        ExprKind::TemporalQuant { body, .. } => expr_refs(body, out),
-        ExprKind::Choose { bound, body } => {
-            bound_refs(bound, out);
-            expr_refs(body, out);
-        }
-        ExprKind::SetFilter { bound, pred } => {
-            bound_refs(bound, out);
-            expr_refs(pred, out);
-        }
-        ExprKind::SetMap { body, bounds } | ExprKind::FnCons { bounds, body } => {
-            bounds_refs(bounds, out);
-            expr_refs(body, out);
-        }
-        ExprKind::FnSet { domain, range } => {
-            expr_refs(domain, out);
-            expr_refs(range, out);
-        }
-        ExprKind::Record(fields) | ExprKind::RecordSet(fields) => {
-            for (_, x) in fields {
-                expr_refs(x, out);
-            }
-        }
-        ExprKind::Except { base, updates } => {
-            expr_refs(base, out);
-            for u in updates {
-                for step in &u.path {
-                    match step {
-                        ExceptStep::Field(_) => {}
-                        ExceptStep::Index(xs) => {
-                            for x in xs {
-                                expr_refs(x, out);
-                            }
-                        }
-                    }
-                }
-                expr_refs(&u.value, out);
-            }
-        }
-        ExprKind::FnApp { func, args } => {
-            expr_refs(func, out);
-            for a in args {
-                expr_refs(a, out);
-            }
-        }
-        ExprKind::Dot { record, .. } => expr_refs(record, out),
-        ExprKind::If { cond, then, els } => {
-            expr_refs(cond, out);
-            expr_refs(then, out);
-            expr_refs(els, out);
-        }
-        ExprKind::Case { arms, other } => {
-            for (p, x) in arms {
-                expr_refs(p, out);
-                expr_refs(x, out);
-            }
-            if let Some(o) = other {
-                expr_refs(o, out);
-            }
-        }
-        ExprKind::Let { defs, body } => {
-            for d in defs {
-                match d {
-                    LetDef::Op(d) => expr_refs(&d.body, out),
-                    LetDef::Fn(d) => {
-                        bounds_refs(&d.bounds, out);
-                        expr_refs(&d.body, out);
-                    }
-                    LetDef::Recursive(_) => {}
-                    LetDef::Module(d) => {
-                        out.push(&d.instance.module);
-                        for (_, x) in &d.instance.subs {
-                            expr_refs(x, out);
-                        }
-                    }
-                }
-            }
-            expr_refs(body, out);
-        }
-        ExprKind::Lambda { body, .. } => expr_refs(body, out),
-        ExprKind::BoxAction { action, sub } | ExprKind::AngleAction { action, sub } => {
-            expr_refs(action, out);
-            expr_refs(sub, out);
-        }
-        ExprKind::Fair { sub, action, .. } => {
-            expr_refs(sub, out);
-            expr_refs(action, out);
-        }
-        ExprKind::Label { body, .. } => expr_refs(body, out),
-    }
+    });
 }
 
 #[cfg(test)]
@@ -551,9 +447,12 @@ mod tests {
                     span: Span::new(file, off, off),
                 };
                 let body = Expr::new(
-                    ExprKind::Let {
+                    crate::ast::ExprKind::Let {
                         defs: vec![LetDef::Module(def)],
-                        body: Box::new(Expr::new(ExprKind::Num("1".into()), Span::default())),
+                        body: Box::new(Expr::new(
+                            crate::ast::ExprKind::Num("1".into()),
+                            Span::default(),
+                        )),
                     },
                     Span::new(file, off, off),
                 );

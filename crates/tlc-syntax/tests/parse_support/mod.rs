@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 use tlc_syntax::ast::*;
+use tlc_syntax::visit::Child;
 use tlc_syntax::{SourceFile, Span};
 
 /// Prints a module as an indented S-expression, one unit per line.
@@ -352,157 +353,34 @@ fn instance_spans(outer: Span, i: &Instance, bad: &mut Vec<String>) {
 }
 
 fn bound_spans(b: &Bound, bad: &mut Vec<String>) {
-    let ids = match &b.vars {
-        BoundVars::Names(ns) | BoundVars::Tuple(ns) => ns,
-    };
-    for i in ids {
-        within(b.span, i.span, "bound variable", bad);
-    }
-    if let Some(s) = &b.set {
-        within(b.span, s.span, "bound set", bad);
-        expr_spans(s, bad);
+    b.for_each_child(&mut |c| child_spans(b.span, c, bad));
+}
+
+/// Checks that `c` lies within `outer` and, recursively, its own children within it.
+fn child_spans(outer: Span, c: Child<'_>, bad: &mut Vec<String>) {
+    match c {
+        Child::Expr(x) => {
+            within(outer, x.span, "expr", bad);
+            expr_spans(x, bad);
+        }
+        Child::Bound(b) => {
+            within(outer, b.span, "bound", bad);
+            bound_spans(b, bad);
+        }
+        Child::Name(n) => within(outer, n.span, "name", bad),
+        Child::Def(LetDef::Op(d)) => {
+            within(outer, d.span, "let def", bad);
+            op_def_spans(d, bad);
+        }
+        Child::Def(LetDef::Fn(d)) => {
+            within(outer, d.span, "let fndef", bad);
+            fn_def_spans(d, bad);
+        }
+        Child::Def(LetDef::Module(d)) => within(outer, d.span, "let moddef", bad),
+        Child::Def(LetDef::Recursive(_)) => {}
     }
 }
 
 fn expr_spans(e: &Expr, bad: &mut Vec<String>) {
-    let sp = e.span;
-    let child = |c: &Expr, bad: &mut Vec<String>| {
-        within(sp, c.span, "expr", bad);
-        expr_spans(c, bad);
-    };
-    match &e.kind {
-        ExprKind::Op { path, name, args } => {
-            within(sp, name.span, "op name", bad);
-            for seg in path {
-                within(sp, seg.name.span, "path segment", bad);
-                for a in &seg.args {
-                    child(a, bad);
-                }
-            }
-            for a in args {
-                child(a, bad);
-            }
-        }
-        ExprKind::And(es) | ExprKind::Or(es) | ExprKind::SetEnum(es) | ExprKind::Tuple(es) => {
-            for c in es {
-                child(c, bad);
-            }
-        }
-        ExprKind::Quant { bounds, body, .. } => {
-            for b in bounds {
-                within(sp, b.span, "quant bound", bad);
-                bound_spans(b, bad);
-            }
-            child(body, bad);
-        }
-        ExprKind::TemporalQuant { vars, body, .. } => {
-            for v in vars {
-                within(sp, v.span, "temporal var", bad);
-            }
-            child(body, bad);
-        }
-        ExprKind::Choose { bound, body } | ExprKind::SetFilter { bound, pred: body } => {
-            within(sp, bound.span, "bound", bad);
-            bound_spans(bound, bad);
-            child(body, bad);
-        }
-        ExprKind::SetMap { body, bounds } | ExprKind::FnCons { bounds, body } => {
-            for b in bounds {
-                within(sp, b.span, "bound", bad);
-                bound_spans(b, bad);
-            }
-            child(body, bad);
-        }
-        ExprKind::FnSet { domain, range } => {
-            child(domain, bad);
-            child(range, bad);
-        }
-        ExprKind::Record(fs) | ExprKind::RecordSet(fs) => {
-            for (n, v) in fs {
-                within(sp, n.span, "field name", bad);
-                child(v, bad);
-            }
-        }
-        ExprKind::Except { base, updates } => {
-            child(base, bad);
-            for u in updates {
-                for s in &u.path {
-                    match s {
-                        ExceptStep::Field(f) => within(sp, f.span, "except field", bad),
-                        ExceptStep::Index(es) => {
-                            for c in es {
-                                child(c, bad);
-                            }
-                        }
-                    }
-                }
-                child(&u.value, bad);
-            }
-        }
-        ExprKind::FnApp { func, args } => {
-            child(func, bad);
-            for a in args {
-                child(a, bad);
-            }
-        }
-        ExprKind::Dot { record, field } => {
-            child(record, bad);
-            within(sp, field.span, "dot field", bad);
-        }
-        ExprKind::If { cond, then, els } => {
-            child(cond, bad);
-            child(then, bad);
-            child(els, bad);
-        }
-        ExprKind::Case { arms, other } => {
-            for (g, v) in arms {
-                child(g, bad);
-                child(v, bad);
-            }
-            if let Some(o) = other {
-                child(o, bad);
-            }
-        }
-        ExprKind::Let { defs, body } => {
-            for d in defs {
-                match d {
-                    LetDef::Op(d) => {
-                        within(sp, d.span, "let def", bad);
-                        op_def_spans(d, bad);
-                    }
-                    LetDef::Fn(d) => {
-                        within(sp, d.span, "let fndef", bad);
-                        fn_def_spans(d, bad);
-                    }
-                    LetDef::Module(d) => within(sp, d.span, "let moddef", bad),
-                    LetDef::Recursive(_) => {}
-                }
-            }
-            child(body, bad);
-        }
-        ExprKind::Lambda { params, body } => {
-            for p in params {
-                within(sp, p.span, "lambda param", bad);
-            }
-            child(body, bad);
-        }
-        ExprKind::BoxAction { action, sub } | ExprKind::AngleAction { action, sub } => {
-            child(action, bad);
-            child(sub, bad);
-        }
-        ExprKind::Fair { sub, action, .. } => {
-            child(sub, bad);
-            child(action, bad);
-        }
-        ExprKind::Label { name, body, .. } => {
-            within(sp, name.span, "label name", bad);
-            child(body, bad);
-        }
-        ExprKind::Num(_)
-        | ExprKind::Decimal(_)
-        | ExprKind::Str(_)
-        | ExprKind::Bool(_)
-        | ExprKind::At
-        | ExprKind::Error => {}
-    }
+    e.for_each_child(&mut |c| child_spans(e.span, c, bad));
 }
