@@ -87,7 +87,9 @@ fn push_enum_call<'p>(cx: &mut Cx<'p>, def: &Def, capture: u32, args: &'p [Arg])
                         _ => Slot::Empty,
                     }
                 }
-                ExKind::Local(s) if matches!(cx.slot(*s), Slot::VarRef(..)) => cx.slot(*s).clone(),
+                ExKind::Local(s) if matches!(cx.slot(*s), Slot::VarRef(..) | Slot::Op(_)) => {
+                    cx.slot(*s).clone()
+                }
                 _ => match cx.eval(e) {
                     Ok(v) => Slot::Val(v),
                     Err(err) => {
@@ -382,6 +384,19 @@ pub(crate) fn enum_ex<'p>(
             cx.pop_frame(old);
             r
         }
+        ExKind::Local(s) if matches!(cx.slot(*s), Slot::Op(_)) => {
+            // a by-name argument: expand it in its caller's frame
+            let c = cx.closure_of(*s, ex.span)?;
+            match by_name_def(cx, &c) {
+                Some(d) => {
+                    let old = cx.push_frame(d, c.captured.clone());
+                    let r = enum_ex(cx, &d.body, k, out);
+                    cx.pop_frame(old);
+                    r
+                }
+                None => guard(cx, ex, k, out),
+            }
+        }
         ExKind::CallParam { slot, args } => {
             let c = cx.closure_of(*slot, ex.span)?;
             match c.target {
@@ -420,9 +435,30 @@ pub(crate) fn enum_ex<'p>(
     }
 }
 
+/// The zero-arity definition of a by-name argument closure.
+fn by_name_def<'p>(cx: &Cx<'p>, c: &crate::eval::Closure) -> Option<&'p Def> {
+    match c.target {
+        crate::eval::Target::Def(def) => {
+            let defs: &'p [Def] = cx.defs;
+            let d = &defs[def.0 as usize];
+            (d.nargs as usize == c.captured.len()).then_some(d)
+        }
+        _ => None,
+    }
+}
+
 /// `UNCHANGED e` followed by `k`.
 fn unchanged<'p>(cx: &mut Cx<'p>, e: &'p Ex, k: &Cont<'_, 'p>, out: &mut Sink) -> ER<bool> {
     if let ExKind::Local(s) = &e.kind {
+        if matches!(cx.slot(*s), Slot::Op(_)) {
+            let c = cx.closure_of(*s, e.span)?;
+            if let Some(d) = by_name_def(cx, &c) {
+                let old = cx.push_frame(d, c.captured.clone());
+                let r = unchanged(cx, &d.body, k, out);
+                cx.pop_frame(old);
+                return r;
+            }
+        }
         if let Slot::VarRef(i, false) = cx.slot(*s) {
             let i = *i;
             let cur = cx.cur[i as usize].clone();

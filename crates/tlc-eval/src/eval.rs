@@ -197,6 +197,11 @@ impl<'p> Cx<'p> {
         }
         for a in args {
             let s = match a {
+                // a parameter holding a by-name argument is passed along as it is
+                Arg::Val(Ex {
+                    kind: ExKind::Local(l),
+                    ..
+                }) if matches!(self.slot(*l), Slot::Op(_)) => self.slot(*l).clone(),
                 Arg::Val(e) => match self.eval(e) {
                     Ok(v) => Slot::Val(v),
                     Err(err) => {
@@ -304,6 +309,11 @@ impl<'p> Cx<'p> {
                     let r = self.read_var(i, span);
                     self.primed = false;
                     r
+                }
+                // an argument passed by name (see `byname`): evaluate it here
+                Slot::Op(c) => {
+                    let c = c.clone();
+                    self.apply_closure(&c, Vec::new(), span)
                 }
                 _ => Err(EvalError::new(span, "internal error: unbound local")),
             },

@@ -12,6 +12,7 @@
 //! terminals or JSON; it depends only on `tlc-syntax` and `tlc-value`.
 
 pub mod builtins;
+mod byname;
 mod compile;
 mod enumerate;
 pub mod error;
@@ -219,6 +220,7 @@ impl Program {
         c.drain(&mut errors);
         c.analyse_levels();
         let mut defs = std::mem::take(&mut c.defs);
+        byname::lift_by_name_args(&mut defs);
         fold::fold_defs(&mut defs);
         let vars = c.vars.clone();
         if !errors.is_empty() {
