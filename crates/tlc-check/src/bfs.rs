@@ -183,6 +183,9 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
             .fetch_add(std::mem::take(&mut self.expanded), Relaxed);
         sh.new_states
             .fetch_add(std::mem::take(&mut self.new), Relaxed);
+        if sh.model.wants_stats() {
+            sh.model.publish_stats(&sh.snapshot(ProgressKind::Periodic));
+        }
     }
 
     fn run_level<M, R>(
@@ -198,6 +201,8 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
         R: GraphRecorder<S>,
     {
         let n = frontier.len();
+        sh.model
+            .begin_level(sh.depth.load(Relaxed).saturating_sub(1));
         loop {
             if let Some(stop) = sh.external_stop {
                 if stop.load(Relaxed) {
@@ -534,6 +539,10 @@ where
     let mut frontier: Vec<M::State> = Vec::new();
     let mut init_event: Option<(Kind<M::Error>, M::State)> = None;
     let mut init_generated = 0u64;
+    model.begin_level(0);
+    if model.wants_stats() {
+        model.publish_stats(&sh.snapshot(ProgressKind::InitDone));
+    }
     let init_res = model.initial_states(&mut |s| {
         init_generated += 1;
         if init_event.is_some() {
@@ -597,6 +606,9 @@ where
         return finish(outcome, stats, &store, q, init_depth, degrees);
     }
     sh.frontier_len.store(frontier.len() as u64, Relaxed);
+    if model.wants_stats() {
+        model.publish_stats(&sh.snapshot(ProgressKind::InitDone));
+    }
     if let Some(cb) = progress {
         cb(&sh.snapshot(ProgressKind::InitDone));
     }
@@ -623,6 +635,9 @@ where
         sh.expanded.store(0, Relaxed);
         sh.new_states.store(0, Relaxed);
         sh.depth.store(depth + 1, Relaxed);
+        if model.wants_stats() {
+            model.publish_stats(&sh.snapshot(ProgressKind::Periodic));
+        }
         for w in workers.iter_mut() {
             fpset.refresh(&mut w.fph);
         }

@@ -124,6 +124,23 @@ pub trait Model: Sync {
         false
     }
 
+    /// Called on the calling thread before the search works on the states of BFS level
+    /// `level` (computing their successors and checking those): 1 for the initial states,
+    /// and 0 before the initial states are generated and checked. Trace replay calls it
+    /// the same way. The TLA+ adapter exposes it as TLC's `TLCGet("level")`. Default: nothing.
+    fn begin_level(&self, _level: u64) {}
+
+    /// The search's counters, published at the start of each level and after each chunk
+    /// of expanded states, for models that expose them (TLC's `TLCGet("distinct")`,
+    /// `"queue"`, `"diameter"`, `"stats"`). Default: nothing.
+    fn publish_stats(&self, _progress: &crate::Progress) {}
+
+    /// Whether [`publish_stats`](Model::publish_stats) is wanted (counting the distinct
+    /// states costs a pass over the visited set's shards). Default: false.
+    fn wants_stats(&self) -> bool {
+        false
+    }
+
     /// Name of invariant `i` (for reports).
     fn invariant_name(&self, i: usize) -> String {
         format!("invariant #{i}")

@@ -9,7 +9,34 @@
 
 use crate::model::{ActionId, Model};
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::Arc;
 use tlc_eval::{EvalError, Named, Program, Property, State};
+
+/// The search's counters as the evaluator sees them (`TLCGet("distinct")` ...): the
+/// engine publishes them at each level and after each chunk of expanded states.
+#[derive(Debug, Default)]
+struct SearchStats {
+    distinct: AtomicU64,
+    generated: AtomicU64,
+    queue: AtomicU64,
+    diameter: AtomicU64,
+}
+
+impl tlc_eval::RunStats for SearchStats {
+    fn distinct(&self) -> u64 {
+        self.distinct.load(Relaxed)
+    }
+    fn generated(&self) -> u64 {
+        self.generated.load(Relaxed)
+    }
+    fn queue(&self) -> u64 {
+        self.queue.load(Relaxed)
+    }
+    fn diameter(&self) -> u64 {
+        self.diameter.load(Relaxed)
+    }
+}
 
 /// A compiled TLA+ model, ready to be searched.
 pub struct TlaModel<'p> {
@@ -21,6 +48,8 @@ pub struct TlaModel<'p> {
     /// Index in `action_props` of the first state-predicate property.
     init_from: usize,
     lossy: bool,
+    stats: Arc<SearchStats>,
+    wants_stats: bool,
 }
 
 impl<'p> TlaModel<'p> {
@@ -44,12 +73,16 @@ impl<'p> TlaModel<'p> {
                 }
             }
         }
+        let stats = Arc::new(SearchStats::default());
+        prog.set_stats(stats.clone());
         TlaModel {
             prog,
             invariants,
             action_props,
             init_from,
             lossy: prog.view.is_some() || !prog.symmetry.is_empty(),
+            stats,
+            wants_stats: prog.uses_tlc_get(),
         }
     }
 
@@ -128,6 +161,22 @@ impl Model for TlaModel<'_> {
 
     fn lossy_fingerprints(&self) -> bool {
         self.lossy
+    }
+
+    fn begin_level(&self, level: u64) {
+        tlc_eval::set_current_level(i64::try_from(level).unwrap_or(i64::MAX));
+    }
+
+    fn wants_stats(&self) -> bool {
+        self.wants_stats
+    }
+
+    fn publish_stats(&self, p: &crate::Progress) {
+        let st = &self.stats;
+        st.distinct.store(p.distinct_states, Relaxed);
+        st.generated.store(p.states_generated, Relaxed);
+        st.queue.store(p.queue, Relaxed);
+        st.diameter.store(p.depth, Relaxed);
     }
 
     fn invariant_name(&self, i: usize) -> String {

@@ -177,6 +177,7 @@ pub fn replay_fps<M: Model>(model: &M, fps: &[u64]) -> Trace<M::State> {
     };
     let mut found: Option<M::State> = None;
     let mut err = None;
+    model.begin_level(0);
     let r = model.initial_states(&mut |s| {
         if found.is_none() {
             match model.fingerprint(&s) {
@@ -203,6 +204,7 @@ pub fn replay_fps<M: Model>(model: &M, fps: &[u64]) -> Trace<M::State> {
         }
     }
     for &fp in &fps[1..] {
+        model.begin_level(trace.steps.len() as u64);
         match successor_with_fp(model, &trace.steps[trace.steps.len() - 1].state, fp) {
             Ok((a, s)) => trace.steps.push(TraceStep {
                 state: s,
@@ -287,6 +289,7 @@ pub(crate) fn trace_to_successor<M: Model>(
     let mut t = trace_to_record(model, store, idx);
     if t.replay_error.is_none() {
         if let Some(last) = t.last() {
+            model.begin_level(t.len() as u64);
             match nth_successor(model, last, ordinal) {
                 Ok((a, s)) => t.steps.push(TraceStep {
                     state: s,

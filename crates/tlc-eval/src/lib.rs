@@ -630,6 +630,25 @@ impl Program {
         let _ = self.runtime.stats.set(stats);
     }
 
+    /// True if some definition calls `TLCGet` (the checker then publishes its counters
+    /// with [`Program::set_stats`]).
+    pub fn uses_tlc_get(&self) -> bool {
+        let mut found = false;
+        for d in &self.defs {
+            compile::visit_ex(&d.body, &mut |x| {
+                if let ExKind::Builtin(Builtin::TLCGet, _) | ExKind::BuiltinOp(Builtin::TLCGet, _) =
+                    &x.kind
+                {
+                    found = true;
+                }
+            });
+            if found {
+                break;
+            }
+        }
+        found
+    }
+
     /// Evaluates a constant-level named expression.
     pub fn eval_const(&self, n: &Named) -> Result<Value, EvalError> {
         let mut cx = self.cx(&[], n.frame);

@@ -63,6 +63,14 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
         }
     };
 
+    let check_deadlock =
+        input.settings.check_deadlock_cli && input.config.config.check_deadlock.unwrap_or(true);
+    // TLCGet("config") (ASSUMEs may read it, so before they are checked)
+    prog.set_run_info(tlc_eval::RunInfo {
+        workers: i64::try_from(input.settings.workers).unwrap_or(i64::MAX),
+        check_deadlock,
+        ..tlc_eval::RunInfo::default()
+    });
     if let Some(report) = check_assumptions(spec, &prog) {
         return report;
     }
@@ -110,8 +118,6 @@ pub fn run(input: CheckInput<'_>, progress: &Progress) -> CheckReport {
     }
 
     let model = TlaModel::new(&prog);
-    let check_deadlock =
-        input.settings.check_deadlock_cli && input.config.config.check_deadlock.unwrap_or(true);
     let recorder = live
         .has_properties()
         .then(|| LivenessRecorder::new(&live, input.settings.workers));
