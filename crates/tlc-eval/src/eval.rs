@@ -202,6 +202,11 @@ impl<'p> Cx<'p> {
                     kind: ExKind::Local(l),
                     ..
                 }) if matches!(self.slot(*l), Slot::Op(_)) => self.slot(*l).clone(),
+                // a variable is passed by name, so that `v'` in the body reads `x'`
+                Arg::Val(Ex {
+                    kind: ExKind::Var(i),
+                    ..
+                }) => Slot::VarRef(*i, false),
                 Arg::Val(e) => match self.eval(e) {
                     Ok(v) => Slot::Val(v),
                     Err(err) => {
