@@ -197,11 +197,13 @@ impl<'p> Cx<'p> {
         }
         for a in args {
             let s = match a {
-                // a parameter holding a by-name argument is passed along as it is
+                // a parameter holding a by-name argument or a variable is passed along
                 Arg::Val(Ex {
                     kind: ExKind::Local(l),
                     ..
-                }) if matches!(self.slot(*l), Slot::Op(_)) => self.slot(*l).clone(),
+                }) if matches!(self.slot(*l), Slot::Op(_) | Slot::VarRef(..)) => {
+                    self.slot(*l).clone()
+                }
                 // a variable is passed by name, so that `v'` in the body reads `x'`
                 Arg::Val(Ex {
                     kind: ExKind::Var(i),
