@@ -14,13 +14,16 @@
 //! temporal operator. The others (state predicates such as the `Init` of a refined spec)
 //! are checked on the initial states by [`crate::tla::TlaModel`], as TLC does.
 
+use crate::graph::Successor;
 use crate::liveness::{AtomEvaluator, AtomLayout, Ltl};
+use tlc_eval::temporal::ExpansionPlan;
 use tlc_eval::{EvalError, LiveAtoms, Program, Property, State, TemporalFormula};
 
 /// The temporal properties and fairness of a program, as [`Ltl`] over atoms.
 pub struct TlaLiveness<'p> {
     prog: &'p Program,
     atoms: LiveAtoms,
+    plan: ExpansionPlan,
     fairness: Vec<Ltl>,
     properties: Vec<(String, Ltl)>,
 }
@@ -72,9 +75,19 @@ impl<'p> TlaLiveness<'p> {
                 fairness.push(to_ltl(prog.translate_temporal(n, &mut atoms)?));
             }
         }
+        let plan = prog.expansion_plan(&atoms);
+        if std::env::var_os("LIVENESS_TRACE").is_some() {
+            let (ds, da) = plan.derived();
+            eprintln!(
+                "  [atoms] state {} ({ds} from successors), action {} ({da} from successors)",
+                atoms.num_state(),
+                atoms.num_action()
+            );
+        }
         Ok(TlaLiveness {
             prog,
             atoms,
+            plan,
             fairness,
             properties,
         })
@@ -93,6 +106,12 @@ impl<'p> TlaLiveness<'p> {
     /// The temporal properties, in config order, with their names.
     pub fn properties(&self) -> &[(String, Ltl)] {
         &self.properties
+    }
+
+    /// How many (state, action) atoms are decided from the successors the search computed
+    /// instead of being evaluated (see [`ExpansionPlan`]).
+    pub fn derived_atoms(&self) -> (usize, usize) {
+        self.plan.derived()
     }
 
     /// The fairness assumptions of the SPECIFICATION.
@@ -117,5 +136,25 @@ impl AtomEvaluator<State> for TlaLiveness<'_> {
 
     fn action_atoms(&self, from: &State, to: &State, out: &mut [u64]) -> Result<(), EvalError> {
         self.prog.eval_action_atoms(&self.atoms, from, to, out)
+    }
+
+    fn expansion_atoms(
+        &self,
+        from: &State,
+        succs: &[Successor<State>],
+        state_out: &mut [u64],
+        stutter_out: &mut [u64],
+        succ_out: &mut [u64],
+    ) -> Result<(), EvalError> {
+        let steps: Vec<(u32, &[_])> = succs.iter().map(|s| (s.action.0, &*s.state)).collect();
+        self.prog.eval_expansion_atoms(
+            &self.atoms,
+            &self.plan,
+            from,
+            &steps,
+            state_out,
+            stutter_out,
+            succ_out,
+        )
     }
 }

@@ -59,6 +59,11 @@ pub(crate) struct Cx<'p> {
     pub fn_cache: Vec<(DefId, Value)>,
     /// Run-time information for `TLCGet`/`TLCSet` (None in bare evaluations).
     pub rt: Option<&'p crate::runtime::Runtime>,
+    /// Values of closed zero-argument definitions (`capture == 0`, no arguments) by
+    /// `(definition, primed)`, when both states are complete and fixed (evaluating an action
+    /// on a pair of states): an instance's substituted variables (`x <- e`) are such calls
+    /// and are read many times per step. `None`: no memo (enumeration, partial states).
+    pub def_memo: Option<Vec<(DefId, bool, Value)>>,
 }
 
 pub(crate) fn verr(e: ValueError, span: Span) -> EvalError {
@@ -78,6 +83,7 @@ impl<'p> Cx<'p> {
             var_names,
             fn_cache: Vec::new(),
             rt: None,
+            def_memo: None,
         }
     }
 
@@ -353,6 +359,9 @@ impl<'p> Cx<'p> {
                     let _ = saved;
                     let _ = c.set(v.clone());
                     return Ok(v);
+                }
+                if *capture == 0 && args.is_empty() && self.def_memo.is_some() {
+                    return self.memo_call(*def);
                 }
                 let old = self.push_call(d, *capture, args)?;
                 let r = self.eval(&d.body);
@@ -1034,8 +1043,35 @@ impl<'p> Cx<'p> {
         r
     }
 
+    /// A closed zero-argument call through [`Cx::def_memo`] (which must be `Some`).
+    fn memo_call(&mut self, def: DefId) -> ER<Value> {
+        let primed = self.primed;
+        if let Some(memo) = &self.def_memo {
+            if let Some((_, _, v)) = memo.iter().find(|(d, p, _)| *d == def && *p == primed) {
+                return Ok(v.clone());
+            }
+        }
+        let d = &self.defs[def.0 as usize];
+        let old = self.push_call(d, 0, &[])?;
+        let r = self.eval(&d.body);
+        self.pop_frame(old);
+        let v = r?;
+        if let Some(memo) = &mut self.def_memo {
+            memo.push((def, primed, v.clone()));
+        }
+        Ok(v)
+    }
+
     /// `ENABLED A` in the current state.
     pub fn enabled(&mut self, a: &'p Ex) -> ER<bool> {
+        // The memo is for fixed states; ENABLED enumerates a partial next state.
+        let saved_memo = self.def_memo.take();
+        let r = self.enabled_inner(a);
+        self.def_memo = saved_memo;
+        r
+    }
+
+    fn enabled_inner(&mut self, a: &'p Ex) -> ER<bool> {
         let saved_next = std::mem::take(&mut self.next);
         let saved_init = self.init_mode;
         let saved_primed = self.primed;

@@ -737,6 +737,7 @@ impl Program {
     pub fn eval_action(&self, n: &Named, s: &[Value], t: &[Value]) -> Result<bool, EvalError> {
         let mut cx = self.cx(s, n.frame);
         cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        cx.def_memo = Some(Vec::new());
         cx.eval_bool(&n.expr, "an action")
     }
 

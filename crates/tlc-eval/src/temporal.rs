@@ -110,6 +110,99 @@ impl LiveAtoms {
     }
 }
 
+/// Which steps an action `A` of an atom denotes, when the successors the search computed
+/// decide it: the whole next-state relation, or one action (a disjunct of Next, by index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sel {
+    Next,
+    Action(u32),
+}
+
+/// A subscript `v` of `<<A>>_v`, for deciding `v' # v`.
+#[derive(Clone, Debug)]
+enum Sub {
+    /// Every state variable: `v' # v` iff the states differ.
+    All,
+    /// These variable slots.
+    Vars(Vec<u32>),
+    /// Any other state function, evaluated on both states.
+    Expr(Ex, Vec<Slot>),
+}
+
+#[derive(Clone, Debug)]
+enum StatePlan {
+    /// Evaluate the atom on the state.
+    Eval,
+    /// `ENABLED A` (`sub == None`) or `ENABLED <<A>>_v`: some recorded successor in `sel`
+    /// (that changes `v`); without one, false if the successors are complete.
+    Enabled { sel: Sel, sub: Option<usize> },
+}
+
+#[derive(Clone, Debug)]
+enum ActionPlan {
+    /// Evaluate the atom on the pair of states.
+    Eval,
+    /// `<<A>>_v`: the step is an `A` step (`sel`) that changes `v`; false on stuttering.
+    Angle { sel: Sel, sub: usize },
+}
+
+/// How the atoms of a [`LiveAtoms`] are computed from one *expansion* of the search (a state
+/// and all its successors, each with the action that produced it), built by
+/// [`Program::expansion_plan`] and used by [`Program::eval_expansion_atoms`].
+///
+/// `ENABLED` and `<<A>>_v` atoms whose action is the next-state relation or one of its
+/// actions are decided from the successors the search already computed, without enumerating
+/// them again: `<<A>>_v` on a step is `v' # v` when the step is an `A` step, and
+/// `ENABLED <<A>>_v` holds if some `A` successor changes `v`. Other atoms are evaluated.
+#[derive(Clone, Debug)]
+pub struct ExpansionPlan {
+    state: Vec<StatePlan>,
+    action: Vec<ActionPlan>,
+    subs: Vec<Sub>,
+    /// The recorded successors are all successors (no CONSTRAINT or ACTION_CONSTRAINT
+    /// dropped any), so "no recorded `A` successor" means `ENABLED A` is false.
+    complete: bool,
+}
+
+impl ExpansionPlan {
+    /// Number of atoms decided from the successors instead of being evaluated
+    /// (state atoms, action atoms).
+    pub fn derived(&self) -> (usize, usize) {
+        (
+            self.state
+                .iter()
+                .filter(|p| !matches!(p, StatePlan::Eval))
+                .count(),
+            self.action
+                .iter()
+                .filter(|p| !matches!(p, ActionPlan::Eval))
+                .count(),
+        )
+    }
+}
+
+/// The `Debug` form of an expression without its source spans: two occurrences of the same
+/// text (e.g. `Next` in `[][Next]_v` and in `WF_v(Next)`) compare equal.
+fn shape(e: &Ex) -> String {
+    let d = format!("{e:?}");
+    let mut out = String::with_capacity(d.len());
+    let mut rest = d.as_str();
+    const KEY: &str = "span: Span {";
+    while let Some(i) = rest.find(KEY) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + KEY.len()..];
+        match after.find('}') {
+            Some(j) => rest = &after[j + 1..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn unsupported(span: tlc_syntax::Span, msg: impl Into<String>) -> EvalError {
     EvalError::with_kind(EvalErrorKind::Unsupported, span, msg.into())
 }
@@ -248,11 +341,7 @@ impl Program {
         succs: &[crate::State],
     ) -> Result<bool, EvalError> {
         for t in succs {
-            let mut cx = Cx::new(&self.defs, &self.vars, s);
-            cx.next = t.iter().map(|v| Some(v.clone())).collect();
-            cx.env = a.env.clone();
-            cx.base = 0;
-            if cx.eval_bool(&a.expr, "an action")? {
+            if self.step_satisfies(a, s, t)? {
                 return Ok(true);
             }
         }
@@ -286,6 +375,319 @@ impl Program {
             }
         }
         Ok(())
+    }
+
+    /// How to compute the atoms of `atoms` from expansions of the search (see
+    /// [`ExpansionPlan`]).
+    pub fn expansion_plan(&self, atoms: &LiveAtoms) -> ExpansionPlan {
+        let closed_shape = |e: &Ex| self.action_shape(e);
+        let next_shape = self.next.as_ref().and_then(|n| closed_shape(&n.expr));
+        let action_shapes: Vec<Option<String>> =
+            self.actions.iter().map(|a| closed_shape(&a.expr)).collect();
+        let sel = |a: &Ex| -> Option<Sel> {
+            let sh = closed_shape(a)?;
+            if next_shape.as_ref() == Some(&sh) {
+                return Some(Sel::Next);
+            }
+            action_shapes
+                .iter()
+                .position(|x| x.as_ref() == Some(&sh))
+                .map(|k| Sel::Action(k as u32))
+        };
+        let mut subs: Vec<Sub> = Vec::new();
+        let mut sub_keys: Vec<String> = Vec::new();
+        let mut sub = |v: &Ex, env: &[Slot]| -> usize {
+            let mut vars = Vec::new();
+            let (key, s) = if self.subscript_vars(v, &mut vars, 0) {
+                vars.sort_unstable();
+                vars.dedup();
+                if vars.len() == self.vars.len() {
+                    ("all".to_string(), Sub::All)
+                } else {
+                    (format!("{vars:?}"), Sub::Vars(vars))
+                }
+            } else {
+                (
+                    format!("{}|{:?}", shape(v), env),
+                    Sub::Expr(v.clone(), env.to_vec()),
+                )
+            };
+            if let Some(k) = sub_keys.iter().position(|x| *x == key) {
+                return k;
+            }
+            sub_keys.push(key);
+            subs.push(s);
+            subs.len() - 1
+        };
+        let state = atoms
+            .state
+            .iter()
+            .map(|a| {
+                let (inner, angle) = match (&a.kind, &a.expr.kind) {
+                    (AtomKind::Enabled, _) => (&a.expr, true),
+                    (AtomKind::Pred, ExKind::Enabled(x)) => (&**x, false),
+                    _ => return StatePlan::Eval,
+                };
+                match &inner.kind {
+                    ExKind::AngleAction(act, v) => match sel(act) {
+                        Some(s) => StatePlan::Enabled {
+                            sel: s,
+                            sub: Some(sub(v, &a.env)),
+                        },
+                        None => StatePlan::Eval,
+                    },
+                    _ if !angle => match sel(inner) {
+                        Some(s) => StatePlan::Enabled { sel: s, sub: None },
+                        None => StatePlan::Eval,
+                    },
+                    _ => StatePlan::Eval,
+                }
+            })
+            .collect();
+        let action = atoms
+            .action
+            .iter()
+            .map(|a| match (&a.kind, &a.expr.kind) {
+                (AtomKind::Pred, ExKind::AngleAction(act, v)) => match sel(act) {
+                    Some(s) => ActionPlan::Angle {
+                        sel: s,
+                        sub: sub(v, &a.env),
+                    },
+                    None => ActionPlan::Eval,
+                },
+                _ => ActionPlan::Eval,
+            })
+            .collect();
+        ExpansionPlan {
+            state,
+            action,
+            subs,
+            complete: self.constraints.is_empty() && self.action_constraints.is_empty(),
+        }
+    }
+
+    /// The shape of an action for comparing it with the next-state relation and its
+    /// actions: calls of zero-argument definitions are looked through (the action list of
+    /// `Next == A \/ B` holds calls of definitions whose bodies call `A` and `B`); `None`
+    /// if the expression reads slots of an enclosing frame.
+    fn action_shape(&self, e: &Ex) -> Option<String> {
+        let mut cur = e;
+        let mut unwrapped = false;
+        for _ in 0..64 {
+            match &cur.kind {
+                ExKind::Call {
+                    def,
+                    capture: 0,
+                    args,
+                } if args.is_empty() => {
+                    let d = &self.defs[def.0 as usize];
+                    if d.nargs != 0 || d.fn_bounds.is_some() || d.cache.is_some() {
+                        break;
+                    }
+                    cur = &d.body;
+                    unwrapped = true;
+                }
+                _ => break,
+            }
+        }
+        (unwrapped || frame_needed(cur) == 0).then(|| shape(cur))
+    }
+
+    /// True (and the slots in `out`) if the subscript `v` is a variable or a tuple of
+    /// subscripts, looking through zero-argument definitions.
+    fn subscript_vars(&self, v: &Ex, out: &mut Vec<u32>, depth: u32) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        match &v.kind {
+            ExKind::Var(i) => {
+                out.push(*i);
+                true
+            }
+            ExKind::Tuple(xs) => xs.iter().all(|x| self.subscript_vars(x, out, depth + 1)),
+            ExKind::Call {
+                def,
+                capture: 0,
+                args,
+            } if args.is_empty() => {
+                let d = &self.defs[def.0 as usize];
+                d.nargs == 0 && self.subscript_vars(&d.body, out, depth + 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// For each successor, whether the subscript changes on the step `s -> t`.
+    fn sub_changed(
+        &self,
+        sub: &Sub,
+        s: &[Value],
+        succs: &[(u32, &[Value])],
+    ) -> Result<Vec<bool>, EvalError> {
+        Ok(match sub {
+            Sub::All => succs.iter().map(|(_, t)| *t != s).collect(),
+            Sub::Vars(vs) => succs
+                .iter()
+                .map(|(_, t)| vs.iter().any(|&i| s.get(i as usize) != t.get(i as usize)))
+                .collect(),
+            Sub::Expr(e, env) => {
+                let eval_on = |st: &[Value]| -> Result<Value, EvalError> {
+                    let mut cx = Cx::new(&self.defs, &self.vars, st);
+                    cx.env = env.clone();
+                    cx.base = 0;
+                    cx.eval(e)
+                };
+                let x = eval_on(s)?;
+                let mut out = Vec::with_capacity(succs.len());
+                for (_, t) in succs {
+                    out.push(eval_on(t)? != x);
+                }
+                out
+            }
+        })
+    }
+
+    /// Sets the bits of all atoms for one expansion of the search: the state atoms of `s`
+    /// (`state_out`), the action atoms of the stuttering step `(s, s)` (`stutter_out`) and of
+    /// each step to `succs[j]` (words `j * aw .. (j + 1) * aw` of `edge_out`, `aw` = action
+    /// words). `succs` must be every successor of `s` the search keeps, each with the index of
+    /// the action (disjunct of Next) that produced it, as [`Program::successors`] reports it.
+    /// All outputs must be zeroed.
+    #[allow(clippy::too_many_arguments)]
+    pub fn eval_expansion_atoms(
+        &self,
+        atoms: &LiveAtoms,
+        plan: &ExpansionPlan,
+        s: &[Value],
+        succs: &[(u32, &[Value])],
+        state_out: &mut [u64],
+        stutter_out: &mut [u64],
+        edge_out: &mut [u64],
+    ) -> Result<(), EvalError> {
+        let aw = atoms.action.len().div_ceil(64);
+        let mut changed = Vec::with_capacity(plan.subs.len());
+        for sub in &plan.subs {
+            changed.push(self.sub_changed(sub, s, succs)?);
+        }
+        let in_sel = |sel: Sel, j: usize| match sel {
+            Sel::Next => true,
+            Sel::Action(a) => succs[j].0 == a,
+        };
+        // State atoms.
+        let mut cx = Cx::new(&self.defs, &self.vars, s);
+        let mut enumerated: Option<Vec<crate::State>> = None;
+        for (i, a) in atoms.state.iter().enumerate() {
+            if let StatePlan::Enabled { sel, sub } = plan.state[i] {
+                let found =
+                    (0..succs.len()).any(|j| in_sel(sel, j) && sub.is_none_or(|k| changed[k][j]));
+                if found || plan.complete {
+                    if found {
+                        set_bit(state_out, i);
+                    }
+                    continue;
+                }
+            }
+            cx.env.clear();
+            cx.env.extend(a.env.iter().cloned());
+            cx.base = 0;
+            let b = match a.kind {
+                AtomKind::Pred => cx.eval_bool(&a.expr, "a temporal property")?,
+                AtomKind::Enabled => match cx.enabled(&a.expr) {
+                    Ok(b) => b,
+                    Err(e) if e.message.contains("has not been assigned a value yet") => {
+                        if plan.complete {
+                            let mut found = false;
+                            for (_, t) in succs {
+                                if self.step_satisfies(a, s, t)? {
+                                    found = true;
+                                    break;
+                                }
+                            }
+                            found
+                        } else {
+                            if enumerated.is_none() {
+                                let mut v = Vec::new();
+                                self.successors(s, &mut |_, t| v.push(t))?;
+                                enumerated = Some(v);
+                            }
+                            self.enabled_by_successors(a, s, enumerated.as_deref().unwrap_or(&[]))?
+                        }
+                    }
+                    Err(e) => return Err(e),
+                },
+            };
+            if b {
+                set_bit(state_out, i);
+            }
+        }
+        if atoms.action.is_empty() {
+            return Ok(());
+        }
+        let any_eval = plan.action.iter().any(|p| matches!(p, ActionPlan::Eval));
+        // The stuttering step: `<<A>>_v` is false there.
+        if any_eval {
+            self.eval_action_atoms_where(atoms, plan, s, s, stutter_out)?;
+        }
+        // The steps to the successors.
+        for (j, (_, t)) in succs.iter().enumerate() {
+            let out = &mut edge_out[j * aw..(j + 1) * aw];
+            if any_eval {
+                self.eval_action_atoms_where(atoms, plan, s, t, out)?;
+            }
+            for (i, p) in plan.action.iter().enumerate() {
+                if let ActionPlan::Angle { sel, sub } = *p {
+                    let step = changed[sub][j]
+                        && (in_sel(sel, j)
+                            || succs
+                                .iter()
+                                .enumerate()
+                                .any(|(k, (_, u))| in_sel(sel, k) && u == t));
+                    if step {
+                        set_bit(out, i);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The action atoms of `plan` that must be evaluated, on the step `s -> t`.
+    fn eval_action_atoms_where(
+        &self,
+        atoms: &LiveAtoms,
+        plan: &ExpansionPlan,
+        s: &[Value],
+        t: &[Value],
+        out: &mut [u64],
+    ) -> Result<(), EvalError> {
+        let mut cx = Cx::new(&self.defs, &self.vars, s);
+        cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        for (i, a) in atoms.action.iter().enumerate() {
+            if !matches!(plan.action[i], ActionPlan::Eval) {
+                continue;
+            }
+            cx.env.clear();
+            cx.env.extend(a.env.iter().cloned());
+            cx.base = 0;
+            cx.primed = false;
+            let b = match a.kind {
+                AtomKind::Pred => cx.eval_bool(&a.expr, "a temporal property")?,
+                AtomKind::Enabled => cx.enabled(&a.expr)?,
+            };
+            if b {
+                set_bit(out, i);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the step `s -> t` satisfies the action of the `ENABLED` atom `a`.
+    fn step_satisfies(&self, a: &Atom, s: &[Value], t: &[Value]) -> Result<bool, EvalError> {
+        let mut cx = Cx::new(&self.defs, &self.vars, s);
+        cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        cx.env = a.env.clone();
+        cx.base = 0;
+        cx.eval_bool(&a.expr, "an action")
     }
 
     fn has_action(&self, e: &Ex, memo: &mut HashMap<DefId, bool>) -> bool {

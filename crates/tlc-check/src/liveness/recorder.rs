@@ -19,6 +19,32 @@ pub trait AtomEvaluator<S>: Sync {
     /// Sets the bits of the action atoms true on the step `(from, to)`; `out` is zeroed,
     /// `layout().action_words()` long. Also called with `to == from` for the stuttering step.
     fn action_atoms(&self, from: &S, to: &S, out: &mut [u64]) -> Result<(), Self::Error>;
+
+    /// All atom bits of one expansion: the state atoms of `from` (`state_out`), the action
+    /// atoms of its stuttering step (`stutter_out`) and of the step to each successor
+    /// (`layout().action_words()` words per successor in `succ_out`, in order). `succs` are
+    /// all successors the search keeps, so an implementation may decide `ENABLED` and
+    /// `<<A>>_v` atoms from them instead of evaluating; the default evaluates every atom with
+    /// [`AtomEvaluator::state_atoms`] and [`AtomEvaluator::action_atoms`]. Outputs are zeroed.
+    fn expansion_atoms(
+        &self,
+        from: &S,
+        succs: &[Successor<S>],
+        state_out: &mut [u64],
+        stutter_out: &mut [u64],
+        succ_out: &mut [u64],
+    ) -> Result<(), Self::Error> {
+        self.state_atoms(from, state_out)?;
+        let aw = self.layout().action_words();
+        if aw == 0 {
+            return Ok(());
+        }
+        self.action_atoms(from, from, stutter_out)?;
+        for (s, out) in succs.iter().zip(succ_out.chunks_mut(aw)) {
+            self.action_atoms(from, &s.state, out)?;
+        }
+        Ok(())
+    }
 }
 
 /// Why recording failed.
@@ -93,19 +119,9 @@ impl<E: AtomEvaluator<S>, S: Sync> GraphRecorder<S> for LivenessRecorder<'_, E, 
         // One buffer: state bits, stuttering bits, then the bits of each successor.
         let mut buf = vec![0u64; sw + aw * (1 + succs.len())];
         let (sbits, rest) = buf.split_at_mut(sw);
-        if let Err(e) = self.eval.state_atoms(from, sbits) {
-            return self.fail(RecordError::Eval(e));
-        }
         let (stut, rest) = rest.split_at_mut(aw);
-        if let Err(e) = self.eval.action_atoms(from, from, stut) {
+        if let Err(e) = self.eval.expansion_atoms(from, succs, sbits, stut, rest) {
             return self.fail(RecordError::Eval(e));
-        }
-        for (s, out) in succs.iter().zip(rest.chunks_mut(aw.max(1))) {
-            if aw > 0 {
-                if let Err(e) = self.eval.action_atoms(from, &s.state, out) {
-                    return self.fail(RecordError::Eval(e));
-                }
-            }
         }
         let (sbits, rest) = buf.split_at(sw);
         let (stut, rest) = rest.split_at(aw);
