@@ -82,7 +82,7 @@ impl<'p> TlaModel<'p> {
             init_from,
             lossy: prog.view.is_some() || !prog.symmetry.is_empty(),
             stats,
-            wants_stats: prog.uses_tlc_get(),
+            wants_stats: prog.reads_search_stats(),
         }
     }
 

@@ -630,17 +630,25 @@ impl Program {
         let _ = self.runtime.stats.set(stats);
     }
 
-    /// True if some definition calls `TLCGet` (the checker then publishes its counters
-    /// with [`Program::set_stats`]).
-    pub fn uses_tlc_get(&self) -> bool {
+    /// True if some definition may read the search's counters with `TLCGet` (`"distinct"`,
+    /// `"generated"`, `"queue"`, `"diameter"`, `"stats"`, or a key that is not a string
+    /// literal): the checker then publishes them with [`Program::set_stats`].
+    pub fn reads_search_stats(&self) -> bool {
         let mut found = false;
         for d in &self.defs {
-            compile::visit_ex(&d.body, &mut |x| {
-                if let ExKind::Builtin(Builtin::TLCGet, _) | ExKind::BuiltinOp(Builtin::TLCGet, _) =
-                    &x.kind
-                {
-                    found = true;
+            compile::visit_ex(&d.body, &mut |x| match &x.kind {
+                ExKind::Builtin(Builtin::TLCGet, args) => {
+                    found |= match args.first().map(|a| &a.kind) {
+                        Some(ExKind::Lit(Value::Str(k))) => matches!(
+                            k.as_str(),
+                            "distinct" | "generated" | "queue" | "diameter" | "stats"
+                        ),
+                        Some(ExKind::Lit(Value::Int(_))) => false,
+                        _ => true,
+                    }
                 }
+                ExKind::BuiltinOp(Builtin::TLCGet, _) => found = true,
+                _ => {}
             });
             if found {
                 break;
