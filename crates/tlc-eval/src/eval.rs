@@ -63,7 +63,7 @@ pub(crate) struct Cx<'p> {
     /// `(definition, primed)`, when both states are complete and fixed (evaluating an action
     /// on a pair of states): an instance's substituted variables (`x <- e`) are such calls
     /// and are read many times per step. `None`: no memo (enumeration, partial states).
-    pub def_memo: Option<Vec<(DefId, bool, Value)>>,
+    pub def_memo: Option<crate::stepmemo::DefMemo<'p>>,
 }
 
 pub(crate) fn verr(e: ValueError, span: Span) -> EvalError {
@@ -1046,18 +1046,49 @@ impl<'p> Cx<'p> {
     /// A closed zero-argument call through [`Cx::def_memo`] (which must be `Some`).
     fn memo_call(&mut self, def: DefId) -> ER<Value> {
         let primed = self.primed;
+        let mut keep = false;
         if let Some(memo) = &self.def_memo {
-            if let Some((_, _, v)) = memo.iter().find(|(d, p, _)| *d == def && *p == primed) {
+            keep = memo.flags.get(def.0 as usize).copied().unwrap_or(0) != 0;
+            if let Some((_, _, v)) = memo.vals.iter().find(|(d, p, _)| *d == def && *p == primed) {
                 return Ok(v.clone());
             }
         }
         let d = &self.defs[def.0 as usize];
-        let old = self.push_call(d, 0, &[])?;
-        let r = self.eval(&d.body);
-        self.pop_frame(old);
-        let v = r?;
-        if let Some(memo) = &mut self.def_memo {
-            memo.push((def, primed, v.clone()));
+        let v = match &self.def_memo {
+            // A state function under a prime is its value on the next state: evaluated there
+            // unprimed, its LET definitions are computed once (under a prime they are not
+            // cached).
+            Some(memo)
+                if primed && memo.flags.get(def.0 as usize) == Some(&crate::stepmemo::SOURCE) =>
+            {
+                match memo.next_state {
+                    Some(t) => {
+                        let mut sub = Cx::new(self.defs, self.var_names, t);
+                        sub.rt = self.rt;
+                        let old = sub.push_call(d, 0, &[])?;
+                        let r = sub.eval(&d.body);
+                        sub.pop_frame(old);
+                        r?
+                    }
+                    None => {
+                        let old = self.push_call(d, 0, &[])?;
+                        let r = self.eval(&d.body);
+                        self.pop_frame(old);
+                        r?
+                    }
+                }
+            }
+            _ => {
+                let old = self.push_call(d, 0, &[])?;
+                let r = self.eval(&d.body);
+                self.pop_frame(old);
+                r?
+            }
+        };
+        if keep {
+            if let Some(memo) = &mut self.def_memo {
+                memo.vals.push((def, primed, v.clone()));
+            }
         }
         Ok(v)
     }

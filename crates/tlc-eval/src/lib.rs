@@ -21,6 +21,7 @@ mod fold;
 pub mod ir;
 pub mod runtime;
 mod stdlib;
+mod stepmemo;
 pub mod temporal;
 
 pub use builtins::Builtin;
@@ -138,6 +139,10 @@ pub struct Program {
     pub symmetry: Vec<MvPerm>,
     /// What `TLCGet`/`TLCSet` see of the run.
     runtime: runtime::Runtime,
+    /// Identity of this program for per-thread memos (see `stepmemo`).
+    uid: u64,
+    /// Per definition: may it be memoized on a pair of states (see `stepmemo`).
+    memo_flags: std::sync::OnceLock<Vec<u8>>,
 }
 
 fn root_named(c: &mut Compiler, name: &str) -> Result<Named, CompileError> {
@@ -244,6 +249,8 @@ impl Program {
             assumptions: Vec::new(),
             symmetry: Vec::new(),
             runtime: runtime::Runtime::default(),
+            uid: stepmemo::next_uid(),
+            memo_flags: std::sync::OnceLock::new(),
         };
         p.assumptions = assumptions
             .into_iter()
@@ -745,8 +752,13 @@ impl Program {
     pub fn eval_action(&self, n: &Named, s: &[Value], t: &[Value]) -> Result<bool, EvalError> {
         let mut cx = self.cx(s, n.frame);
         cx.next = t.iter().map(|v| Some(v.clone())).collect();
-        cx.def_memo = Some(Vec::new());
-        cx.eval_bool(&n.expr, "an action")
+        let flags = self.memo_flags.get_or_init(|| stepmemo::flags(&self.defs));
+        cx.def_memo = Some(stepmemo::seed(self.uid, flags, s, t));
+        let r = cx.eval_bool(&n.expr, "an action");
+        if let Some(memo) = cx.def_memo.take() {
+            stepmemo::keep(self.uid, s, memo);
+        }
+        r
     }
 
     /// Evaluates a state function (VIEW, ALIAS) on `s`.
