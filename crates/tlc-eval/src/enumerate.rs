@@ -208,6 +208,14 @@ fn pat_slots(p: &Pat) -> Vec<u32> {
 }
 
 fn guard<'p>(cx: &mut Cx<'p>, ex: &'p Ex, k: &Cont<'_, 'p>, out: &mut Sink) -> ER<bool> {
+    // connectives, comparisons and quantifiers always give a boolean: no Value round trip
+    if crate::eval::is_bool_kind(&ex.kind) {
+        return if cx.eval_bool(ex, "a guard")? {
+            run_cont(cx, k, out)
+        } else {
+            Ok(true)
+        };
+    }
     match cx.eval(ex)? {
         Value::Bool(true) => run_cont(cx, k, out),
         Value::Bool(false) => Ok(true),

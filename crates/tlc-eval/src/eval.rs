@@ -66,6 +66,27 @@ pub(crate) struct Cx<'p> {
     pub def_memo: Option<crate::stepmemo::DefMemo<'p>>,
 }
 
+thread_local! {
+    /// Frame stacks of dropped contexts, reused by the next [`Cx::new`] on this thread
+    /// (the checker builds a context per state and per invariant).
+    static ENV_POOL: std::cell::RefCell<Vec<Vec<Slot>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for Cx<'_> {
+    fn drop(&mut self) {
+        let mut env = std::mem::take(&mut self.env);
+        env.clear();
+        if env.capacity() <= 4096 {
+            let _ = ENV_POOL.try_with(|p| {
+                let mut p = p.borrow_mut();
+                if p.len() < 8 {
+                    p.push(env);
+                }
+            });
+        }
+    }
+}
+
 pub(crate) fn verr(e: ValueError, span: Span) -> EvalError {
     EvalError::new(span, e.to_string())
 }
@@ -78,7 +99,9 @@ impl<'p> Cx<'p> {
             next: Vec::new(),
             init_mode: false,
             primed: false,
-            env: Vec::with_capacity(64),
+            env: ENV_POOL
+                .with(|p| p.borrow_mut().pop())
+                .unwrap_or_else(|| Vec::with_capacity(64)),
             base: 0,
             var_names,
             fn_cache: Vec::new(),
@@ -139,6 +162,9 @@ impl<'p> Cx<'p> {
     }
 
     pub fn eval_bool(&mut self, ex: &'p Ex, what: &str) -> ER<bool> {
+        if is_bool_kind(&ex.kind) {
+            return self.eval_bool_kind(ex);
+        }
         match self.eval(ex)? {
             Value::Bool(b) => Ok(b),
             v => Err(EvalError::new(
@@ -400,62 +426,17 @@ impl<'p> Cx<'p> {
                 self.rec_fn_apply(*def, *capture, a, span)
             }
             ExKind::RecFnValue { def, capture } => self.rec_fn_value(*def, *capture, span),
-            ExKind::And(xs) => {
-                for x in xs {
-                    if !self.eval_bool(x, "a conjunct")? {
-                        return Ok(Value::FALSE);
-                    }
-                }
-                Ok(Value::TRUE)
-            }
-            ExKind::Or(xs) => {
-                for x in xs {
-                    if self.eval_bool(x, "a disjunct")? {
-                        return Ok(Value::TRUE);
-                    }
-                }
-                Ok(Value::FALSE)
-            }
-            ExKind::Not(a) => Ok(Value::Bool(!self.eval_bool(a, "the argument of ~")?)),
-            ExKind::Implies(a, b) => {
-                if !self.eval_bool(a, "the left side of =>")? {
-                    return Ok(Value::TRUE);
-                }
-                Ok(Value::Bool(self.eval_bool(b, "the right side of =>")?))
-            }
-            ExKind::Equiv(a, b) => {
-                let x = self.eval_bool(a, "an argument of <=>")?;
-                let y = self.eval_bool(b, "an argument of <=>")?;
-                Ok(Value::Bool(x == y))
-            }
-            ExKind::Eq(a, b) => {
-                if let (Some(x), Some(y)) = (self.peek(a), self.peek(b)) {
-                    return tla_eq(x, y).map(Value::Bool).map_err(|e| verr(e, span));
-                }
-                let x = self.eval(a)?;
-                let y = self.eval(b)?;
-                tla_eq(&x, &y).map(Value::Bool).map_err(|e| verr(e, span))
-            }
-            ExKind::Neq(a, b) => {
-                if let (Some(x), Some(y)) = (self.peek(a), self.peek(b)) {
-                    return tla_eq(x, y)
-                        .map(|r| Value::Bool(!r))
-                        .map_err(|e| verr(e, span));
-                }
-                let x = self.eval(a)?;
-                let y = self.eval(b)?;
-                tla_eq(&x, &y)
-                    .map(|r| Value::Bool(!r))
-                    .map_err(|e| verr(e, span))
-            }
-            ExKind::In(a, b) => {
-                let x = self.eval(a)?;
-                self.member_ex(&x, b).map(Value::Bool)
-            }
-            ExKind::NotIn(a, b) => {
-                let x = self.eval(a)?;
-                self.member_ex(&x, b).map(|r| Value::Bool(!r))
-            }
+            ExKind::And(_)
+            | ExKind::Or(_)
+            | ExKind::Not(_)
+            | ExKind::Implies(..)
+            | ExKind::Equiv(..)
+            | ExKind::Eq(..)
+            | ExKind::Neq(..)
+            | ExKind::In(..)
+            | ExKind::NotIn(..)
+            | ExKind::Forall(..)
+            | ExKind::Exists(..) => self.eval_bool_kind(ex).map(Value::Bool),
             ExKind::If(c, a, b) => {
                 if self.eval_bool(c, "the condition of an IF")? {
                     self.eval(a)
@@ -476,28 +457,6 @@ impl<'p> Cx<'p> {
                         "Attempted to evaluate a CASE with no conditions true",
                     )),
                 }
-            }
-            ExKind::Forall(bounds, body) => {
-                let mut res = true;
-                self.for_each(bounds, &mut |cx| {
-                    if !cx.eval_bool(body, "the body of \\A")? {
-                        res = false;
-                        return Ok(false);
-                    }
-                    Ok(true)
-                })?;
-                Ok(Value::Bool(res))
-            }
-            ExKind::Exists(bounds, body) => {
-                let mut res = false;
-                self.for_each(bounds, &mut |cx| {
-                    if cx.eval_bool(body, "the body of \\E")? {
-                        res = true;
-                        return Ok(false);
-                    }
-                    Ok(true)
-                })?;
-                Ok(Value::Bool(res))
             }
             ExKind::Choose(bound, body) => {
                 let set = match &bound.set {
@@ -697,6 +656,108 @@ impl<'p> Cx<'p> {
         }
     }
 
+    /// Evaluates a boolean-valued expression kind (see [`is_bool_kind`]) straight to a
+    /// `bool`: the connectives, `=`, `#`, `\in`, `\notin` and the quantifiers. Operands
+    /// that are variables, bound names, literals or applications of those (`f[x]`, `r.a`)
+    /// are compared in place (see [`Cx::peek`]), without cloning.
+    fn eval_bool_kind(&mut self, ex: &'p Ex) -> ER<bool> {
+        let span = ex.span;
+        match &ex.kind {
+            ExKind::And(xs) => {
+                for x in xs {
+                    if !self.eval_bool(x, "a conjunct")? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExKind::Or(xs) => {
+                for x in xs {
+                    if self.eval_bool(x, "a disjunct")? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            ExKind::Not(a) => Ok(!self.eval_bool(a, "the argument of ~")?),
+            ExKind::Implies(a, b) => {
+                if !self.eval_bool(a, "the left side of =>")? {
+                    return Ok(true);
+                }
+                self.eval_bool(b, "the right side of =>")
+            }
+            ExKind::Equiv(a, b) => {
+                let x = self.eval_bool(a, "an argument of <=>")?;
+                let y = self.eval_bool(b, "an argument of <=>")?;
+                Ok(x == y)
+            }
+            ExKind::Eq(a, b) => self.eq_ex(a, b, span),
+            ExKind::Neq(a, b) => Ok(!self.eq_ex(a, b, span)?),
+            ExKind::In(a, b) => self.in_ex(a, b),
+            ExKind::NotIn(a, b) => Ok(!self.in_ex(a, b)?),
+            ExKind::Forall(bounds, body) => {
+                let mut res = true;
+                self.for_each(bounds, &mut |cx| {
+                    if !cx.eval_bool(body, "the body of \\A")? {
+                        res = false;
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                Ok(res)
+            }
+            ExKind::Exists(bounds, body) => {
+                let mut res = false;
+                self.for_each(bounds, &mut |cx| {
+                    if cx.eval_bool(body, "the body of \\E")? {
+                        res = true;
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                Ok(res)
+            }
+            _ => match self.eval(ex)? {
+                Value::Bool(b) => Ok(b),
+                v => Err(EvalError::new(
+                    span,
+                    format!(
+                        "A non-boolean expression ({} {v}) was used as a formula",
+                        v.kind_name()
+                    ),
+                )),
+            },
+        }
+    }
+
+    /// `a = b` (TLC's checked equality), reading operands in place when possible.
+    #[inline]
+    fn eq_ex(&mut self, a: &'p Ex, b: &'p Ex, span: Span) -> ER<bool> {
+        if let Some(x) = self.peek(a) {
+            if let Some(y) = self.peek(b) {
+                return tla_eq(x, y).map_err(|e| verr(e, span));
+            }
+        }
+        let x = self.eval(a)?;
+        if let Some(y) = self.peek(b) {
+            return tla_eq(&x, y).map_err(|e| verr(e, span));
+        }
+        let y = self.eval(b)?;
+        tla_eq(&x, &y).map_err(|e| verr(e, span))
+    }
+
+    /// `a \in b`, reading `a` in place when possible.
+    #[inline]
+    fn in_ex(&mut self, a: &'p Ex, b: &'p Ex) -> ER<bool> {
+        if let Some(x) = self.peek(a) {
+            if let Some(s) = self.peek(b) {
+                return member(x, s, b.span);
+            }
+        }
+        let x = self.eval(a)?;
+        self.member_ex(&x, b)
+    }
+
     /// `x \in set`, without building sets that TLC keeps symbolic (filters, differences,
     /// unions of infinite sets, function and record sets over them, `Seq`, `SUBSET`).
     pub fn member_ex(&mut self, x: &Value, set: &'p Ex) -> ER<bool> {
@@ -752,9 +813,41 @@ impl<'p> Cx<'p> {
                     return Ok(false);
                 }
                 let dom = self.eval(d)?;
-                let xd = x.domain().map_err(|e| verr(e, set.span))?;
-                if !tla_eq(&xd, &dom).map_err(|e| verr(e, set.span))? {
-                    return Ok(false);
+                // Fast path: a general function whose arguments are exactly the elements of
+                // an enumerated domain (both in canonical order) has that domain.
+                let same_dom = match (x, &dom) {
+                    (Value::Func(f), Value::Set(ds)) => {
+                        f.len() == ds.len()
+                            && f.pairs().iter().zip(ds.elems()).all(|((k, _), e)| k == e)
+                    }
+                    // a non-empty tuple's domain is 1..n
+                    (Value::Tuple(t), Value::Lazy(l)) if t.len() > 0 => {
+                        matches!(l.kind(), tlc_value::LazyKind::Interval(1, hi) if *hi == t.len() as i64)
+                    }
+                    (Value::Tuple(t), Value::Set(ds)) if t.len() > 0 => {
+                        t.len() == ds.len()
+                            && ds
+                                .elems()
+                                .iter()
+                                .enumerate()
+                                .all(|(i, e)| *e == Value::Int(i as i64 + 1))
+                    }
+                    _ => false,
+                };
+                if !same_dom {
+                    let xd = x.domain().map_err(|e| verr(e, set.span))?;
+                    if !tla_eq(&xd, &dom).map_err(|e| verr(e, set.span))? {
+                        return Ok(false);
+                    }
+                }
+                if let Some(rs) = self.peek(r) {
+                    // the range is a literal, variable or bound name: test in place
+                    for v in x.func_values() {
+                        if !member(v, rs, r.span)? {
+                            return Ok(false);
+                        }
+                    }
+                    return Ok(true);
                 }
                 let vals: Vec<Value> = x.func_values().cloned().collect();
                 for v in vals {
@@ -822,6 +915,19 @@ impl<'p> Cx<'p> {
     /// otherwise (then `eval` decides, including its errors).
     #[inline]
     pub fn peek<'a>(&'a self, ex: &'a Ex) -> Option<&'a Value> {
+        match &ex.kind {
+            ExKind::FnApp(f, a) => self.peek_simple(f)?.get_ref(self.peek_simple(a)?),
+            ExKind::Dot(r, f) => match self.peek_simple(r)? {
+                Value::Record(rv) => rv.get(field_str(f)),
+                _ => None,
+            },
+            _ => self.peek_simple(ex),
+        }
+    }
+
+    /// [`Cx::peek`] for literals, variables and bound names only.
+    #[inline]
+    fn peek_simple<'a>(&'a self, ex: &'a Ex) -> Option<&'a Value> {
         let var = |i: u32, primed: bool| -> Option<&Value> {
             if primed || self.init_mode {
                 self.next.get(i as usize)?.as_ref()
@@ -1120,6 +1226,26 @@ impl<'p> Cx<'p> {
         r?;
         Ok(found)
     }
+}
+
+/// Expression kinds whose value is always a boolean (or an error), evaluated by
+/// `Cx::eval_bool_kind` without going through a [`Value`].
+#[inline]
+pub(crate) fn is_bool_kind(k: &ExKind) -> bool {
+    matches!(
+        k,
+        ExKind::And(_)
+            | ExKind::Or(_)
+            | ExKind::Not(_)
+            | ExKind::Implies(..)
+            | ExKind::Equiv(..)
+            | ExKind::Eq(..)
+            | ExKind::Neq(..)
+            | ExKind::In(..)
+            | ExKind::NotIn(..)
+            | ExKind::Forall(..)
+            | ExKind::Exists(..)
+    )
 }
 
 /// Binary builtins evaluated without an argument vector (same value operations as

@@ -263,10 +263,11 @@ impl Value {
 
     // ------------------------------------------------------------------ functions
 
-    /// `self[arg]` (tuples are indexed by `1..n`, records by field-name strings).
+    /// `self[arg]` borrowed, when `self` is a function (tuple, record or function value)
+    /// and `arg` is in its domain; `None` otherwise (then [`Value::apply`] gives the error).
     #[inline]
-    pub fn apply(&self, arg: &Value) -> VResult<Value> {
-        let r = match self {
+    pub fn get_ref(&self, arg: &Value) -> Option<&Value> {
+        match self {
             Value::Tuple(t) => match arg {
                 Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64 => {
                     Some(&t.elems()[*i as usize - 1])
@@ -278,9 +279,17 @@ impl Value {
                 _ => None,
             },
             Value::Func(f) => f.get(arg),
-            _ => return type_err("a function", "function application", self),
-        };
-        match r {
+            _ => None,
+        }
+    }
+
+    /// `self[arg]` (tuples are indexed by `1..n`, records by field-name strings).
+    #[inline]
+    pub fn apply(&self, arg: &Value) -> VResult<Value> {
+        if !self.is_func() {
+            return type_err("a function", "function application", self);
+        }
+        match self.get_ref(arg) {
             Some(v) => Ok(v.clone()),
             None => Err(ValueError::NotInDomain {
                 arg: arg.clone(),

@@ -289,6 +289,31 @@ impl FuncValue {
     /// `f[arg]` if `arg` is in the domain.
     pub fn get(&self, arg: &Value) -> Option<&Value> {
         let p = self.pairs();
+        // Small domains with a scalar argument: a linear scan comparing in place (equal
+        // scalars are equal Rust values) beats a binary search through `Ord`.
+        if p.len() <= 16 {
+            match arg {
+                Value::Model(m) => {
+                    return p.iter().find_map(|(k, v)| match k {
+                        Value::Model(x) if x == m => Some(v),
+                        _ => None,
+                    })
+                }
+                Value::Str(s) => {
+                    return p.iter().find_map(|(k, v)| match k {
+                        Value::Str(x) if x == s => Some(v),
+                        _ => None,
+                    })
+                }
+                Value::Int(i) => {
+                    return p.iter().find_map(|(k, v)| match k {
+                        Value::Int(x) if x == i => Some(v),
+                        _ => None,
+                    })
+                }
+                _ => {}
+            }
+        }
         p.binary_search_by(|(k, _)| k.cmp(arg))
             .ok()
             .map(|i| &p[i].1)
