@@ -301,7 +301,15 @@ fn check_liveness(
                 let replayed = tlc_check::replay_fps(model, &fps);
                 let mut trace = render_trace(spec, model, &replayed);
                 trace.loop_back = Some(match cex.cycle {
-                    Cycle::BackTo { index, .. } => LoopBack::BackTo(index),
+                    Cycle::BackTo { index, action } => LoopBack::BackTo {
+                        index,
+                        action: model.action_label(tlc_check::ActionId(action)),
+                        location: model
+                            .program()
+                            .actions
+                            .get(action as usize)
+                            .and_then(|n| source_range(spec, n.span)),
+                    },
                     Cycle::Stuttering => LoopBack::Stuttering,
                 });
                 return finished(

@@ -76,7 +76,7 @@ const REQUIRED: &[&str] = &[
     "trace",
     "error",
 ];
-const OPTIONAL: &[&str] = &["loop_index", "stuttering", "warnings"];
+const OPTIONAL: &[&str] = &["loop_index", "stuttering", "loop_action", "warnings"];
 
 /// Collects the problems found while checking one object.
 struct Problems(Vec<String>);
@@ -331,6 +331,23 @@ pub fn validate(v: &Value, process_exit: Option<i32>) -> Vec<String> {
                     Some(other) => p.push(format!("stuttering: expected true, got {other}")),
                 }
             }
+        }
+    }
+    if let Some(la) = obj.get("loop_action") {
+        if !obj.contains_key("loop_index") || obj.contains_key("stuttering") {
+            p.push(
+                "loop_action: only for lassos that loop back (loop_index without stuttering)"
+                    .into(),
+            );
+        }
+        match la.as_object() {
+            Some(m) => {
+                p.keys("loop_action", m, &["action", "location"], &[]);
+                if !m.get("action").is_some_and(Value::is_string) {
+                    p.push("loop_action.action: expected a string".into());
+                }
+            }
+            None => p.push(format!("loop_action: expected an object, got {la}")),
         }
     }
     if let Some(w) = obj.get("warnings") {

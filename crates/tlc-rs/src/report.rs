@@ -148,10 +148,17 @@ pub struct TraceStep {
 }
 
 /// How a lasso-shaped (liveness) counterexample closes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoopBack {
-    /// The last state leads back to the state at this 0-based index.
-    BackTo(usize),
+    /// The last state leads back to the state at this 0-based index, by this action.
+    BackTo {
+        /// 0-based index of the state the loop returns to.
+        index: usize,
+        /// Name of the action of the closing step (TLC's `Back to state k: <Action ...>`).
+        action: String,
+        /// Where that action is defined.
+        location: Option<SourceRange>,
+    },
     /// The last state stutters forever.
     Stuttering,
 }

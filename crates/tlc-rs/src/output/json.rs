@@ -26,9 +26,18 @@ struct Json<'a> {
     loop_index: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stuttering: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    loop_action: Option<LoopAction<'a>>,
     error: Option<Error<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     warnings: &'a [String],
+}
+
+/// The closing step of a lasso that loops back (`Back to state k: <Action ...>`).
+#[derive(Serialize)]
+struct LoopAction<'a> {
+    action: &'a str,
+    location: Option<&'a SourceRange>,
 }
 
 #[derive(Serialize)]
@@ -88,12 +97,26 @@ fn step(s: &TraceStep) -> Step<'_> {
 /// The report as one line of JSON (no trailing newline).
 pub fn to_json(info: &super::RunInfo, r: &CheckReport) -> String {
     let trace = r.trace.as_ref();
-    let (loop_index, stuttering) = match trace.and_then(|t| t.loop_back.map(|l| (l, t.steps.len())))
-    {
-        Some((LoopBack::BackTo(i), _)) => (Some(i), None),
-        Some((LoopBack::Stuttering, n)) => (Some(n.saturating_sub(1)), Some(true)),
-        None => (None, None),
-    };
+    let (loop_index, stuttering, loop_action) =
+        match trace.and_then(|t| t.loop_back.as_ref().map(|l| (l, t.steps.len()))) {
+            Some((
+                LoopBack::BackTo {
+                    index,
+                    action,
+                    location,
+                },
+                _,
+            )) => (
+                Some(*index),
+                None,
+                Some(LoopAction {
+                    action,
+                    location: location.as_ref(),
+                }),
+            ),
+            Some((LoopBack::Stuttering, n)) => (Some(n.saturating_sub(1)), Some(true), None),
+            None => (None, None, None),
+        };
     let j = Json {
         schema: SCHEMA_VERSION,
         result: r.outcome.result_name(),
@@ -114,6 +137,7 @@ pub fn to_json(info: &super::RunInfo, r: &CheckReport) -> String {
             .unwrap_or_default(),
         loop_index,
         stuttering,
+        loop_action,
         error: r.error.as_ref().map(|e| Error {
             message: &e.message,
             file: e.file.as_deref(),
@@ -217,5 +241,25 @@ mod tests {
         assert_eq!(v["stuttering"], true);
         assert_eq!(v["violation"]["kind"], "property");
         assert_eq!(v["exit_code"], 13);
+        assert!(v.get("loop_action").is_none());
+        let mut back = lasso.clone();
+        if let Some(t) = back.trace.as_mut() {
+            t.loop_back = Some(LoopBack::BackTo {
+                index: 0,
+                action: "Tick".into(),
+                location: Some(SourceRange {
+                    module: "M".into(),
+                    line: 3,
+                    column: 1,
+                    end_line: 3,
+                    end_column: 9,
+                }),
+            });
+        }
+        let v: serde_json::Value = serde_json::from_str(&to_json(&info(), &back)).unwrap();
+        assert_eq!(v["loop_index"], 0);
+        assert!(v.get("stuttering").is_none());
+        assert_eq!(v["loop_action"]["action"], "Tick");
+        assert_eq!(v["loop_action"]["location"]["line"], 3);
     }
 }

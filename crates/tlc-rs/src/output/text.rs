@@ -68,7 +68,16 @@ pub fn write_trace(out: &mut dyn WriteColor, trace: &Trace) -> io::Result<()> {
         prev = Some(&step.state);
     }
     match trace.loop_back {
-        Some(LoopBack::BackTo(k)) => writeln!(out, "Back to state {}", k + 1)?,
+        Some(LoopBack::BackTo {
+            index,
+            ref action,
+            ref location,
+        }) => writeln!(
+            out,
+            "Back to state {}: {}",
+            index + 1,
+            location_text(action, location.as_ref())
+        )?,
         Some(LoopBack::Stuttering) => writeln!(out, "State {}: Stuttering", trace.steps.len() + 1)?,
         None => {}
     }
@@ -218,7 +227,11 @@ mod tests {
                     step("Initial predicate", 0, &[("x", "0")]),
                     step("Tick", 4, &[("x", "1")]),
                 ],
-                loop_back: Some(LoopBack::BackTo(0)),
+                loop_back: Some(LoopBack::BackTo {
+                    index: 0,
+                    action: "Tock".into(),
+                    location: None,
+                }),
             }),
             error: None,
             warnings: Vec::new(),
