@@ -103,6 +103,7 @@ pub enum Builtin {
     Min,
     ConnectedComponents,
     IsStronglyConnected,
+    DyadicReduce,
 }
 
 /// `(name, arity, op_param_positions)` of the builtins a standard module exports.
@@ -200,6 +201,12 @@ pub(crate) fn native_override(module: &str, name: &str) -> Option<Builtin> {
     use Builtin::*;
     Some(match (module, name) {
         ("Folds", "MapThenFoldSet") => MapThenFoldSet,
+        ("Functions", "FoldFunction") => FoldFunction,
+        ("Functions", "FoldFunctionOnSet") => FoldFunctionOnSet,
+        ("FiniteSetsExt", "FoldSet") => FoldSet,
+        ("SequencesExt", "FoldSeq") => FoldSeq,
+        ("SequencesExt", "FoldLeft") => FoldLeft,
+        ("SequencesExt", "FoldRight") => FoldRight,
         ("SequencesExt", "SetToSeq") => SetToSeq,
         ("SequencesExt", "ToSet") => ToSet,
         ("Functions", "Range") => Range_,
@@ -208,6 +215,9 @@ pub(crate) fn native_override(module: &str, name: &str) -> Option<Builtin> {
         ("FiniteSetsExt", "Min") => Min,
         ("UndirectedGraphs", "ConnectedComponents") => ConnectedComponents,
         ("UndirectedGraphs", "IsStronglyConnected") => IsStronglyConnected,
+        // The module's brute-force GCD costs O(num^2 + den^2) evaluations per
+        // call (Huang); same result, by Euclid (see stdlib::dyadic_reduce).
+        ("DyadicRationals", "Reduce") => DyadicReduce,
         _ => return None,
     })
 }

@@ -25,8 +25,14 @@ pub(crate) fn apply<'p>(cx: &mut Cx<'p>, b: Builtin, args: &'p [Ex], span: Span)
     apply_values(cx, b, vals, span)
 }
 
+#[path = "community.rs"]
+mod community;
+
 /// Applies a builtin that takes operator arguments.
 pub(crate) fn apply_op<'p>(cx: &mut Cx<'p>, b: Builtin, args: &'p [Arg], span: Span) -> ER<Value> {
+    if let Some(r) = community::apply(cx, b, args, span) {
+        return r;
+    }
     let mut vals = Vec::new();
     let mut ops: Vec<Arc<Closure>> = Vec::new();
     for a in args {
@@ -76,23 +82,6 @@ pub(crate) fn apply_op<'p>(cx: &mut Cx<'p>, b: Builtin, args: &'p [Arg], span: S
                 }
             }
             Ok(Value::func(acc))
-        }
-        Builtin::MapThenFoldSet => {
-            // ops: op, f, choose; vals: base, S
-            let base = vals[0].clone();
-            let mut rest = vals[1].clone();
-            let mut items = Vec::new();
-            while !rest.is_empty_set() {
-                let x = cx.apply_closure(&ops[2], vec![rest.clone()], span)?;
-                rest = vr(rest.difference(&Value::set([x.clone()])), span)?;
-                items.push(x);
-            }
-            let mut acc = base;
-            for x in items.into_iter().rev() {
-                let fx = cx.apply_closure(&ops[1], vec![x], span)?;
-                acc = cx.apply_closure(&ops[0], vec![fx, acc], span)?;
-            }
-            Ok(acc)
         }
         _ => Err(EvalError::new(
             span,
@@ -372,6 +361,7 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
             }
         }
         SetToSeq => Value::tuple(set_elems(a(0)?, span)?),
+        DyadicReduce => dyadic_reduce(a(0)?, span)?,
         ConnectedComponents => Value::set(connected_components(a(0)?, span)?),
         IsStronglyConnected => {
             let g = a(0)?;
@@ -392,6 +382,34 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
 
 #[allow(dead_code)]
 fn unused(_: Slot) {}
+
+/// DyadicRationals!Reduce, computed natively: the module's GCD(n, m) is the
+/// largest common element of {d \in 1..n : ..} and {d \in 1..m : ..}, i.e.
+/// Euclid's gcd when both are at least 1, and the empty-set `Max` (a CHOOSE
+/// error) otherwise; the module evaluates it by brute force, O(n^2 + m^2) steps.
+/// (TLC with the CommunityModules jar overrides it in Java too.)
+fn dyadic_reduce(p: &Value, span: Span) -> ER<Value> {
+    let num = int(&vr(p.field(Str::new("num")), span)?, "Reduce", span)?;
+    let den = int(&vr(p.field(Str::new("den")), span)?, "Reduce", span)?;
+    if num < 1 || den < 1 {
+        return Err(EvalError::new(
+            span,
+            "Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.",
+        ));
+    }
+    let (mut x, mut y) = (num, den);
+    while y != 0 {
+        (x, y) = (y, x % y);
+    }
+    Ok(if x == 1 {
+        p.clone()
+    } else {
+        Value::record([
+            (Str::new("num"), Value::int(num / x)),
+            (Str::new("den"), Value::int(den / x)),
+        ])
+    })
+}
 
 /// The connected components of an undirected graph `[node |-> N, edge |-> E]` (edges are
 /// sets `{m, n}`), as UndirectedGraphs!ConnectedComponents defines them: the maximal
