@@ -219,6 +219,12 @@ impl Ord for Value {
                 let (x, y) = (a.elems(), b.elems());
                 x.len().cmp(&y.len()).then_with(|| x.cmp(y))
             }
+            (Record(a), Record(b)) => {
+                if a.ptr_eq(b) {
+                    return Ordering::Equal;
+                }
+                cmp_fns(FnView::Record(a.fields()), FnView::Record(b.fields()))
+            }
             _ => {
                 let (ra, rb) = (rank(self), rank(other));
                 if ra != rb {
@@ -322,7 +328,19 @@ pub fn comparable(a: &Value, b: &Value) -> bool {
 /// fine (unequal unless identical), a typed model value (`x_1`) with a non-model value or
 /// a model value of another type is an error. Recurses into sets and functions until the
 /// first difference, as TLC does.
+#[inline]
 pub fn tla_eq(a: &Value, b: &Value) -> VResult<bool> {
+    // scalars of one kind: plain equality, never an error
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => return Ok(x == y),
+        (Value::Int(x), Value::Int(y)) => return Ok(x == y),
+        (Value::Bool(x), Value::Bool(y)) => return Ok(x == y),
+        _ => {}
+    }
+    tla_eq_slow(a, b)
+}
+
+fn tla_eq_slow(a: &Value, b: &Value) -> VResult<bool> {
     if a == b {
         return Ok(true);
     }
