@@ -7,6 +7,12 @@
 #
 #   scripts/bench-check.sh [--ids A,B] [--kind safety|liveness|all] [--workers "1 2"]
 #                          [--timeout SECONDS] [--no-build] [--no-tlc] [--log DIR]
+#                          [--safety-only | --property-cost]
+#
+# --safety-only: check each model with its PROPERTY/PROPERTIES lines removed from the .cfg
+# (copies in the log directory). --property-cost (for the liveness rows): tlc-rs with and
+# without the properties, and TLC with them, at the first worker count; prints
+# id | tlc-rs safety-only s | tlc-rs with properties s | cost (with / without) | TLC s | speed.
 #
 # Defaults: all safety rows, workers "1 2", timeout 600 s per run, release build first.
 # Columns: TLC and tlc-rs wall seconds per worker count, speed ratio TLC/tlc-rs
@@ -21,7 +27,7 @@ root=$(pwd)
 bench_dir=$(cd "${BENCH_DIR:-../shared/bench}" && pwd)
 tlc=$(readlink -f "${TLC:-../shared/tools/tlc}")
 lib=$(cd "$bench_dir/../corpus/lib" && pwd)
-ids="" kind=safety workers="1 2" timeout=600 build=1 run_tlc=1 logdir=""
+ids="" kind=safety workers="1 2" timeout=600 build=1 run_tlc=1 logdir="" props=keep
 while (($#)); do
   case $1 in
     --ids) ids=$2; shift 2 ;;
@@ -30,8 +36,10 @@ while (($#)); do
     --timeout) timeout=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --no-tlc) run_tlc=0; shift ;;
+    --safety-only) props=strip; shift ;;
+    --property-cost) props=cost; shift ;;
     --log) logdir=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -56,6 +64,14 @@ run() {
   echo "${secs:--} ${rss:-0} ${distinct:--} $status"
 }
 
+# strip_props CFG OUT: the config without its PROPERTY/PROPERTIES sections.
+strip_props() {
+  awk 'BEGIN { skip = 0 }
+       /^[[:space:]]*(PROPERTY|PROPERTIES)([[:space:]]|$)/ { skip = 1; next }
+       skip && /^[[:space:]]*(CONSTANTS?|SPECIFICATION|INIT|NEXT|INVARIANTS?|CONSTRAINTS?|ACTION_CONSTRAINTS?|SYMMETRY|VIEW|ALIAS|CHECK_DEADLOCK|POSTCONDITION)([[:space:]]|$)/ { skip = 0 }
+       !skip { print }' "$1" >"$2"
+}
+
 fmt_time() { # secs status expected distinct
   case $2 in
     timeout) echo "T/O" ;;
@@ -69,6 +85,37 @@ gib() { awk -v k="$1" 'BEGIN { if (k+0 <= 0) print "-"; else if (k >= 1048576) p
 num() { printf "%'d" "$1" 2>/dev/null || echo "$1"; }
 
 wlist=($workers)
+if [[ $props == cost ]]; then
+  w=${wlist[0]}
+  echo "# bench-check --property-cost $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet -- crates || echo '+dirty'), $(nproc) cores, ${w} worker(s)"
+  echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg); logs in $logdir"
+  echo
+  echo "| id | distinct | tlc-rs safety-only s | tlc-rs with properties s | property cost | TLC with properties s | speed vs TLC |"
+  echo "|---|---|---|---|---|---|---|"
+  while IFS=$'\t' read -r id module cfg expected k; do
+    [[ $id == id ]] && continue
+    [[ $kind == all || $k == "$kind" ]] || continue
+    if [[ -n $ids ]] && [[ ",$ids," != *",$id,"* ]]; then continue; fi
+    spec="$bench_dir/$module" conf="$bench_dir/$cfg"
+    strip_props "$conf" "$logdir/$id.safety.cfg"
+    read -r ss _ sd sst < <(run "$id.rs.safety" "$bin" check "$spec" --config "$logdir/$id.safety.cfg" --lib "$lib" --workers "$w")
+    read -r ps _ pd pst < <(run "$id.rs.props" "$bin" check "$spec" --config "$conf" --lib "$lib" --workers "$w")
+    ts=- tst=skipped td=-
+    if ((run_tlc)); then
+      read -r ts _ td tst < <(run "$id.tlc.props" "$tlc" -workers "$w" --lib "$lib" -config "$conf" "$spec")
+    fi
+    st=$(fmt_time "$ss" "$sst" "$expected" "$sd"); pt=$(fmt_time "$ps" "$pst" "$expected" "$pd")
+    tt=-; [[ $tst != skipped ]] && tt=$(fmt_time "$ts" "$tst" "$expected" "$td")
+    cost=-; [[ $st == "$ss" && $pt == "$ps" ]] && cost=$(ratio "$ps" "$ss")
+    sp=-; [[ $tt == "$ts" && $pt == "$ps" ]] && sp=$(ratio "$ts" "$ps")
+    echo "| $id | $(num "$expected") | $st | $pt | $cost | $tt | $sp |"
+  done < "$bench_dir/models.tsv"
+  echo
+  echo "property cost = tlc-rs with properties / tlc-rs safety-only (the same .cfg without its PROPERTY lines);"
+  echo "speed vs TLC = TLC s / tlc-rs s, both with the properties (> 1: tlc-rs faster)."
+  echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 echo "# bench-check $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet -- crates || echo '+dirty'), $(nproc) cores"
 echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg); logs in $logdir"
 hdr="| id | distinct |"
@@ -82,6 +129,10 @@ while IFS=$'\t' read -r id module cfg expected k; do
   [[ $kind == all || $k == "$kind" ]] || continue
   if [[ -n $ids ]] && [[ ",$ids," != *",$id,"* ]]; then continue; fi
   spec="$bench_dir/$module" conf="$bench_dir/$cfg"
+  if [[ $props == strip ]]; then
+    strip_props "$conf" "$logdir/$id.safety.cfg"
+    conf="$logdir/$id.safety.cfg"
+  fi
   times="" rates="" tlc_rss=0 rs_rss=0
   for w in "${wlist[@]}"; do
     if ((run_tlc)); then
