@@ -390,6 +390,47 @@ fn compare_formats(json: &Verdict, text: &Verdict) -> Vec<String> {
     diffs
 }
 
+/// True if the model's module, or a module beside it that it names (EXTENDS,
+/// INSTANCE), reads `TLCGet("config")`, which holds the worker count: such a
+/// spec may behave differently with 2 workers on purpose (DieHardest ASSUMEs
+/// `TLCGet("config").worker = 1`, which TLC fails too with 2 workers), so it is
+/// not compared across worker counts.
+fn reads_worker_count(m: &Model) -> bool {
+    let mut beside: Vec<(String, PathBuf)> = Vec::new();
+    if let Some(Ok(rd)) = m.module.parent().map(std::fs::read_dir) {
+        for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
+            if p.extension().is_some_and(|e| e == "tla") {
+                if let Some(stem) = p.file_stem() {
+                    beside.push((stem.to_string_lossy().into_owned(), p.clone()));
+                }
+            }
+        }
+    }
+    let mut todo = vec![m.module.clone()];
+    let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
+    while let Some(p) = todo.pop() {
+        if !seen.insert(p.clone()) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        if text.contains("TLCGet(\"config\")") {
+            return true;
+        }
+        let words: BTreeSet<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .collect();
+        todo.extend(
+            beside
+                .iter()
+                .filter(|(name, _)| words.contains(name.as_str()))
+                .map(|(_, path)| path.clone()),
+        );
+    }
+    false
+}
+
 /// Differences between the 1-worker and the 2-worker verdict of a model.
 fn compare_workers(m: &Model, v1: &Verdict, v2: &Verdict) -> Vec<String> {
     let mut diffs = Vec::new();
@@ -550,7 +591,9 @@ fn run_check(a: CheckArgs) -> ExitCode {
             Ok((diffs, v))
         });
         let one_worker_secs = start.elapsed().as_secs_f64();
-        let repeat = a.workers && a.workers_under.is_none_or(|s| one_worker_secs < s);
+        let repeat = a.workers
+            && a.workers_under.is_none_or(|s| one_worker_secs < s)
+            && !reads_worker_count(m);
         let res = match res {
             Ok((diffs, v1)) if diffs.is_empty() && repeat => {
                 match check_model(&tlc_rs, m, &lib, 2, timeout, a.format) {
@@ -844,6 +887,33 @@ mod tests {
         assert_eq!(missing_elsewhere(out, &corpus), None);
         let out = "error: cannot find module SVG\nerror: unexpected `)`\n";
         assert_eq!(missing_elsewhere(out, &corpus), None);
+    }
+
+    #[test]
+    fn worker_count_readers_are_found_through_extends() {
+        let d = std::env::temp_dir().join(format!("tlc-workers-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        let w = |name: &str, text: &str| std::fs::write(d.join(name), text).unwrap();
+        w("MC.tla", "---- MODULE MC ----\nEXTENDS Base, TLC\n====\n");
+        w(
+            "Base.tla",
+            "---- MODULE Base ----\nASSUME TLCGet(\"config\").worker = 1\n====\n",
+        );
+        w(
+            "Plain.tla",
+            "---- MODULE Plain ----\nEXTENDS Naturals\n====\n",
+        );
+        w(
+            "Smoke.tla",
+            "---- MODULE Smoke ----\nASSUME TLCGet(\"config\").mode = \"bfs\"\n====\n",
+        );
+        let at = |name: &str| Model {
+            module: d.join(name),
+            ..model()
+        };
+        assert!(reads_worker_count(&at("MC.tla")));
+        assert!(!reads_worker_count(&at("Plain.tla")));
+        let _ = std::fs::remove_dir_all(&d);
     }
 
     #[test]
