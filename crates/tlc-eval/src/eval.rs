@@ -821,10 +821,10 @@ impl<'p> Cx<'p> {
                             && f.pairs().iter().zip(ds.elems()).all(|((k, _), e)| k == e)
                     }
                     // a non-empty tuple's domain is 1..n
-                    (Value::Tuple(t), Value::Lazy(l)) if t.len() > 0 => {
+                    (Value::Tuple(t), Value::Lazy(l)) if !t.is_empty() => {
                         matches!(l.kind(), tlc_value::LazyKind::Interval(1, hi) if *hi == t.len() as i64)
                     }
-                    (Value::Tuple(t), Value::Set(ds)) if t.len() > 0 => {
+                    (Value::Tuple(t), Value::Set(ds)) if !t.is_empty() => {
                         t.len() == ds.len()
                             && ds
                                 .elems()
