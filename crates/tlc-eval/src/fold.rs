@@ -31,100 +31,21 @@ fn fold_bounds(bs: &mut [CBound]) {
     }
 }
 
-fn fold_args(args: &mut [Arg]) {
-    for a in args {
-        if let Arg::Val(x) = a {
-            fold(x);
-        }
-    }
-}
-
 /// Folds `ex` bottom-up.
 pub(crate) fn fold(ex: &mut Ex) {
     match &mut ex.kind {
-        ExKind::Lit(_) | ExKind::Var(_) | ExKind::Local(_) | ExKind::Error(_) => return,
-        ExKind::RecFnValue { .. } => return,
-        ExKind::Prime(a) | ExKind::Not(a) | ExKind::Unchanged(a) | ExKind::Enabled(a) => fold(a),
-        ExKind::Dot(a, _) => fold(a),
+        ExKind::Lit(_)
+        | ExKind::Var(_)
+        | ExKind::Local(_)
+        | ExKind::Error(_)
+        | ExKind::RecFnValue { .. } => return,
+        // a LET definition shared with another use is left as it is (not copied to fold it)
         ExKind::LetRef { def, .. } => {
             if let Some(d) = std::sync::Arc::get_mut(def) {
                 fold(d);
             }
         }
-        ExKind::Let { body, .. } => fold(body),
-        ExKind::Call { args, .. } | ExKind::CallParam { args, .. } | ExKind::BuiltinOp(_, args) => {
-            fold_args(args)
-        }
-        ExKind::Builtin(_, xs)
-        | ExKind::And(xs)
-        | ExKind::Or(xs)
-        | ExKind::SetEnum(xs)
-        | ExKind::Tuple(xs)
-        | ExKind::Temporal(_, xs) => {
-            for x in xs {
-                fold(x);
-            }
-        }
-        ExKind::RecFnApp { arg, .. } => fold(arg),
-        ExKind::Implies(a, b)
-        | ExKind::Equiv(a, b)
-        | ExKind::Eq(a, b)
-        | ExKind::Neq(a, b)
-        | ExKind::In(a, b)
-        | ExKind::NotIn(a, b)
-        | ExKind::FnSet(a, b)
-        | ExKind::FnApp(a, b)
-        | ExKind::BoxAction(a, b)
-        | ExKind::AngleAction(a, b) => {
-            fold(a);
-            fold(b);
-        }
-        ExKind::Fair(_, a, b) => {
-            fold(a);
-            fold(b);
-        }
-        ExKind::If(c, a, b) => {
-            fold(c);
-            fold(a);
-            fold(b);
-        }
-        ExKind::Case(arms, other) => {
-            for (g, v) in arms {
-                fold(g);
-                fold(v);
-            }
-            if let Some(o) = other {
-                fold(o);
-            }
-        }
-        ExKind::Forall(bs, body) | ExKind::Exists(bs, body) => {
-            fold_bounds(bs);
-            fold(body);
-        }
-        ExKind::SetMap(bs, body) | ExKind::FnCons(bs, body) => {
-            fold_bounds(bs);
-            fold(body);
-        }
-        ExKind::Choose(b, body) | ExKind::SetFilter(b, body) => {
-            fold_bounds(std::slice::from_mut(&mut **b));
-            fold(body);
-        }
-        ExKind::Record(fs) | ExKind::RecordSet(fs) => {
-            for (_, x) in fs {
-                fold(x);
-            }
-        }
-        ExKind::Except(base, ups) => {
-            fold(base);
-            for u in ups {
-                for st in &mut u.path {
-                    if let CStep::Index(x) = st {
-                        fold(x);
-                    }
-                }
-                fold(&mut u.value);
-            }
-        }
+        _ => crate::ir::children_mut(ex, &mut fold),
     }
     if foldable(ex) {
         let r = {

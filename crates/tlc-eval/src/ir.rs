@@ -252,3 +252,98 @@ pub struct Def {
     /// True if the definition may read the next state (primes, UNCHANGED, ENABLED).
     pub action_level: bool,
 }
+
+/// Applies `f` to every direct subexpression of `e` (the bodies of operator arguments
+/// `Arg::Op` are not visited; a shared `LET` definition is made unique first).
+pub(crate) fn children_mut(e: &mut Ex, f: &mut dyn FnMut(&mut Ex)) {
+    let bounds = |bs: &mut [CBound], f: &mut dyn FnMut(&mut Ex)| {
+        for b in bs {
+            if let Some(s) = &mut b.set {
+                f(s);
+            }
+        }
+    };
+    match &mut e.kind {
+        ExKind::Lit(_)
+        | ExKind::Var(_)
+        | ExKind::Local(_)
+        | ExKind::Error(_)
+        | ExKind::RecFnValue { .. } => {}
+        ExKind::Prime(a)
+        | ExKind::Not(a)
+        | ExKind::Unchanged(a)
+        | ExKind::Enabled(a)
+        | ExKind::Dot(a, _)
+        | ExKind::RecFnApp { arg: a, .. } => f(a),
+        ExKind::LetRef { def, .. } => f(Arc::make_mut(def)),
+        ExKind::Let { body, .. } => f(body),
+        ExKind::Call { args, .. } | ExKind::CallParam { args, .. } | ExKind::BuiltinOp(_, args) => {
+            for a in args {
+                if let Arg::Val(x) = a {
+                    f(x);
+                }
+            }
+        }
+        ExKind::Builtin(_, xs)
+        | ExKind::And(xs)
+        | ExKind::Or(xs)
+        | ExKind::SetEnum(xs)
+        | ExKind::Tuple(xs)
+        | ExKind::Temporal(_, xs) => xs.iter_mut().for_each(f),
+        ExKind::Implies(a, b)
+        | ExKind::Equiv(a, b)
+        | ExKind::Eq(a, b)
+        | ExKind::Neq(a, b)
+        | ExKind::In(a, b)
+        | ExKind::NotIn(a, b)
+        | ExKind::FnSet(a, b)
+        | ExKind::FnApp(a, b)
+        | ExKind::BoxAction(a, b)
+        | ExKind::AngleAction(a, b)
+        | ExKind::Fair(_, a, b) => {
+            f(a);
+            f(b);
+        }
+        ExKind::If(a, b, c) => {
+            f(a);
+            f(b);
+            f(c);
+        }
+        ExKind::Case(arms, o) => {
+            for (a, b) in arms {
+                f(a);
+                f(b);
+            }
+            if let Some(o) = o {
+                f(o);
+            }
+        }
+        ExKind::Forall(bs, b)
+        | ExKind::Exists(bs, b)
+        | ExKind::SetMap(bs, b)
+        | ExKind::FnCons(bs, b) => {
+            bounds(bs, f);
+            f(b);
+        }
+        ExKind::Choose(bd, b) | ExKind::SetFilter(bd, b) => {
+            bounds(std::slice::from_mut(&mut **bd), f);
+            f(b);
+        }
+        ExKind::Record(fs) | ExKind::RecordSet(fs) => {
+            for (_, x) in fs {
+                f(x);
+            }
+        }
+        ExKind::Except(b, ups) => {
+            f(b);
+            for u in ups {
+                for s in &mut u.path {
+                    if let CStep::Index(x) = s {
+                        f(x);
+                    }
+                }
+                f(&mut u.value);
+            }
+        }
+    }
+}
