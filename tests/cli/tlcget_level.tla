@@ -4,8 +4,8 @@
 \* state is expanded it is that state's level (1 for initial states), also in the
 \* invariants of its successors. TLCGet("diameter") in an invariant is the level of the
 \* state checked. As TLC 2.15: Levels and Diam hold, Small fails at x = 3 (4 states,
-\* lv = 0, 1, 2, 3), 7 distinct states (TLC counts 11 generated: it stops inside the
-\* failing state's successor batch, which tlc-rs counts whole).
+\* lv = 0, 1, 2, 3), 7 distinct states, 11 generated (both stop at the failing successor,
+\* not counting the rest of its batch).
 EXTENDS Naturals, TLC
 VARIABLES x, y, lv
 ASSUME TLCGet("level") = 0

@@ -279,7 +279,11 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                 }
             }
         }
+        // Successors looked at (up to and including the one with an event): TLC counts a
+        // successor as generated when it is produced, and stops at the first event.
+        let mut consumed = 0usize;
         for (k, (a, t)) in succ.drain(..).enumerate() {
+            consumed = k + 1;
             let key = key(p, k);
             let Some(&fp) = fps.get(k) else {
                 if let Some(e) = fp_err.take() {
@@ -404,6 +408,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
         self.succ = succ;
         self.fps = fps;
         if stopped {
+            self.generated -= (n - consumed) as u64;
             self.rec.clear();
             return;
         }
