@@ -104,6 +104,16 @@ pub enum Builtin {
     ConnectedComponents,
     IsStronglyConnected,
     DyadicReduce,
+    /// Graphs!SimplePath (community.rs).
+    GraphSimplePath,
+    /// Graphs!AreConnectedIn.
+    GraphAreConnectedIn,
+    /// Graphs!IsStronglyConnected.
+    GraphIsStronglyConnected,
+    /// UndirectedGraphs!SimplePath.
+    UGraphSimplePath,
+    /// UndirectedGraphs!AreConnectedIn.
+    UGraphAreConnectedIn,
 }
 
 /// `(name, arity, op_param_positions)` of the builtins a standard module exports.
@@ -218,6 +228,13 @@ pub(crate) fn native_override(module: &str, name: &str) -> Option<Builtin> {
         // The module's brute-force GCD costs O(num^2 + den^2) evaluations per
         // call (Huang); same result, by Euclid (see stdlib::dyadic_reduce).
         ("DyadicRationals", "Reduce") => DyadicReduce,
+        // Defined over the infinite set Path(G) (Seq(G.node)); TLC overrides them in
+        // Java. Depth-first search / reachability, same results (community::graph_op).
+        ("Graphs", "SimplePath") => GraphSimplePath,
+        ("Graphs", "AreConnectedIn") => GraphAreConnectedIn,
+        ("Graphs", "IsStronglyConnected") => GraphIsStronglyConnected,
+        ("UndirectedGraphs", "SimplePath") => UGraphSimplePath,
+        ("UndirectedGraphs", "AreConnectedIn") => UGraphAreConnectedIn,
         _ => return None,
     })
 }

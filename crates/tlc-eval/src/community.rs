@@ -10,6 +10,14 @@
 //! set differences, so a fold costs one pass over the set. Operator arguments are applied
 //! on the frame stack without building argument vectors; `+` and the other builtins are
 //! applied directly.
+//!
+//! Also the graph operators that TLC with the CommunityModules jar overrides in Java
+//! (`tlc2/overrides/Graphs.java`, `UndirectedGraphs.java`): Graphs!SimplePath,
+//! AreConnectedIn and IsStronglyConnected, UndirectedGraphs!SimplePath and AreConnectedIn.
+//! Their TLA+ definitions range over `Path(G) == {p \in Seq(G.node) : ...}`, an infinite
+//! set that cannot be enumerated; natively they are a depth-first search over the simple
+//! paths and a reachability search, with the definitions' results on every finite graph
+//! (see [`graph_op`]).
 
 use crate::builtins::Builtin;
 use crate::error::EvalError;
@@ -17,7 +25,7 @@ use crate::eval::{verr, Closure, Cx, Slot, Target, ER};
 use crate::ir::{Arg, ExKind, OpArg, Pat};
 use std::sync::Arc;
 use tlc_syntax::Span;
-use tlc_value::Value;
+use tlc_value::{Str, Value};
 
 /// An operator argument of a fold.
 enum Fop {
@@ -323,4 +331,178 @@ fn builtin<const N: usize>(cx: &mut Cx<'_>, b: Builtin, args: [Value; N], span: 
         }
     }
     crate::stdlib::apply_values(cx, b, args.into(), span)
+}
+
+/// Which graph operator [`graph_op`] computes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum GraphOp {
+    /// `Graphs!SimplePath(G)` / `UndirectedGraphs!SimplePath(G)`.
+    SimplePath,
+    /// `AreConnectedIn(m, n, G)` of either module.
+    AreConnectedIn,
+    /// `Graphs!IsStronglyConnected(G)` (directed).
+    IsStronglyConnected,
+}
+
+/// A graph `[node |-> N, edge |-> E]` as adjacency lists over the indices of `N`'s
+/// elements (in canonical order).
+struct Adjacency {
+    nodes: Vec<Value>,
+    succ: Vec<Vec<usize>>,
+}
+
+impl Adjacency {
+    /// Reads `G.node` and `G.edge`. An arc `i -> j` exists when `G.edge` holds the edge
+    /// `<<N[i], N[j]>>` (directed) or `{N[i], N[j]}` (undirected, both directions), i.e.
+    /// exactly when the definitions' test `<<p[i], p[i+1]>> \in G.edge` (resp.
+    /// `{p[i], p[i+1]} \in G.edge`) holds for two nodes. Elements of `G.edge` that are not
+    /// such pairs, or that name a value outside `G.node`, can never pass that test (a
+    /// path's elements are drawn from `G.node`) and give no arc, as in TLC's override.
+    fn new(g: &Value, directed: bool, span: Span) -> ER<Adjacency> {
+        let field = |name: &str| g.field(Str::new(name)).map_err(|e| verr(e, span));
+        let mut nodes: Vec<Value> = set_iter(&field("node")?, span)?.collect();
+        nodes.sort_unstable();
+        nodes.dedup();
+        let edges = field("edge")?;
+        let mut succ: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        let index = |v: &Value| nodes.binary_search(v).ok();
+        for e in set_iter(&edges, span)? {
+            let ends: Option<(Value, Value)> = if directed {
+                match &e {
+                    Value::Tuple(t) => match t.elems() {
+                        [a, b] => Some((a.clone(), b.clone())),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            } else if e.is_set() {
+                // a set that is not enumerable cannot equal {a, b}
+                match e.set_iter().map(|it| it.take(3).collect::<Vec<_>>()) {
+                    Ok(v) => match v.as_slice() {
+                        [a] => Some((a.clone(), a.clone())),
+                        [a, b] => Some((a.clone(), b.clone())),
+                        _ => None,
+                    },
+                    Err(_) => None,
+                }
+            } else {
+                None
+            };
+            let Some((a, b)) = ends else { continue };
+            if let (Some(i), Some(j)) = (index(&a), index(&b)) {
+                succ[i].push(j);
+                if !directed && i != j {
+                    succ[j].push(i);
+                }
+            }
+        }
+        for s in &mut succ {
+            s.sort_unstable();
+            s.dedup();
+        }
+        Ok(Adjacency { nodes, succ })
+    }
+
+    /// The indices reachable from `from` (itself included) along `succ`.
+    fn reachable(succ: &[Vec<usize>], from: usize) -> Vec<bool> {
+        let mut seen = vec![false; succ.len()];
+        let mut stack = vec![from];
+        seen[from] = true;
+        while let Some(i) = stack.pop() {
+            for &j in &succ[i] {
+                if !seen[j] {
+                    seen[j] = true;
+                    stack.push(j);
+                }
+            }
+        }
+        seen
+    }
+
+    /// The arcs reversed.
+    fn transpose(&self) -> Vec<Vec<usize>> {
+        let mut pred = vec![Vec::new(); self.succ.len()];
+        for (i, s) in self.succ.iter().enumerate() {
+            for &j in s {
+                pred[j].push(i);
+            }
+        }
+        pred
+    }
+
+    /// Every simple path (non-empty, no node twice), as tuples of nodes.
+    fn simple_paths(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        let mut path = Vec::new();
+        let mut on_path = vec![false; self.nodes.len()];
+        for start in 0..self.nodes.len() {
+            self.extend(start, &mut path, &mut on_path, &mut out);
+        }
+        out
+    }
+
+    fn extend(&self, i: usize, path: &mut Vec<usize>, on_path: &mut [bool], out: &mut Vec<Value>) {
+        path.push(i);
+        on_path[i] = true;
+        out.push(Value::tuple(
+            path.iter()
+                .map(|&k| self.nodes[k].clone())
+                .collect::<Vec<_>>(),
+        ));
+        for &j in &self.succ[i] {
+            if !on_path[j] {
+                self.extend(j, path, on_path, out);
+            }
+        }
+        on_path[i] = false;
+        path.pop();
+    }
+}
+
+/// Graphs!SimplePath / AreConnectedIn / IsStronglyConnected (`directed`) and
+/// UndirectedGraphs!SimplePath / AreConnectedIn on evaluated arguments, with the TLA+
+/// definitions' results:
+///
+/// - `SimplePath(G)`: the set of non-empty sequences of distinct nodes, each consecutive
+///   pair joined by an edge (a simple path has at most `Cardinality(G.node)` elements, so
+///   this is the definition's set, found by depth-first search).
+/// - `AreConnectedIn(m, n, G)`: `m` and `n` are nodes and `n` is reachable from `m` (`<<m>>`
+///   is a path, so a node is connected to itself). When `m` or `n` cannot be compared
+///   with the nodes, the membership test fails as the definition's `p[1] = m` would.
+/// - `IsStronglyConnected(G)`: every node reaches every node (TRUE without nodes): all
+///   nodes are reachable from one node and it is reachable from all of them.
+///
+/// `G.node` must be enumerable (the definitions enumerate `Seq(G.node)` otherwise too).
+pub(crate) fn graph_op(op: GraphOp, directed: bool, args: &[Value], span: Span) -> ER<Value> {
+    let bad = || EvalError::new(span, "wrong number of arguments");
+    match op {
+        GraphOp::SimplePath => {
+            let g = Adjacency::new(args.first().ok_or_else(bad)?, directed, span)?;
+            Ok(Value::set(g.simple_paths()))
+        }
+        GraphOp::AreConnectedIn => {
+            let [m, n, g] = args else { return Err(bad()) };
+            let g = Adjacency::new(g, directed, span)?;
+            let nodes = Value::set(g.nodes.iter().cloned());
+            let is_node = |v: &Value| nodes.member(v).map_err(|e| verr(e, span));
+            if !is_node(m)? || !is_node(n)? {
+                return Ok(Value::Bool(false));
+            }
+            let (Ok(i), Ok(j)) = (g.nodes.binary_search(m), g.nodes.binary_search(n)) else {
+                return Ok(Value::Bool(false));
+            };
+            Ok(Value::Bool(i == j || Adjacency::reachable(&g.succ, i)[j]))
+        }
+        GraphOp::IsStronglyConnected => {
+            let g = Adjacency::new(args.first().ok_or_else(bad)?, directed, span)?;
+            if g.nodes.is_empty() {
+                return Ok(Value::Bool(true));
+            }
+            let all = |seen: Vec<bool>| seen.into_iter().all(|b| b);
+            Ok(Value::Bool(
+                all(Adjacency::reachable(&g.succ, 0))
+                    && all(Adjacency::reachable(&g.transpose(), 0)),
+            ))
+        }
+    }
 }

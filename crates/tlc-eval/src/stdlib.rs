@@ -362,6 +362,21 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
         }
         SetToSeq => Value::tuple(set_elems(a(0)?, span)?),
         DyadicReduce => dyadic_reduce(a(0)?, span)?,
+        GraphSimplePath
+        | GraphAreConnectedIn
+        | GraphIsStronglyConnected
+        | UGraphSimplePath
+        | UGraphAreConnectedIn => {
+            use community::GraphOp;
+            let (op, directed) = match b {
+                GraphSimplePath => (GraphOp::SimplePath, true),
+                GraphAreConnectedIn => (GraphOp::AreConnectedIn, true),
+                UGraphSimplePath => (GraphOp::SimplePath, false),
+                UGraphAreConnectedIn => (GraphOp::AreConnectedIn, false),
+                _ => (GraphOp::IsStronglyConnected, true),
+            };
+            community::graph_op(op, directed, &vals, span)?
+        }
         ConnectedComponents => Value::set(connected_components(a(0)?, span)?),
         IsStronglyConnected => {
             let g = a(0)?;
