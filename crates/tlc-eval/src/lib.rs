@@ -364,7 +364,8 @@ impl Program {
             }
         }
         if let Some(n) = &next {
-            let parts = p.split(&n.expr, &n.name, &mut Vec::new());
+            let top = vec![eval::Slot::Empty; n.frame as usize];
+            let parts = p.split(&n.expr, &n.name, &mut Vec::new(), &top);
             p.actions = parts
                 .into_iter()
                 .map(|(expr, name, span)| Named {
@@ -513,41 +514,88 @@ impl Program {
     }
 
     /// Splits an action into TLC's sub-actions, the way TLC's `Tool.getActions` does:
-    /// disjunctions split, `\E` distributes over the split of its body, `LET` keeps its
-    /// definitions, and an operator application is expanded (its body split, each part
-    /// becoming a new definition with the same parameters). Every part is labelled with
-    /// the innermost definition it comes from and located at the part itself (TLC prints
-    /// `<Inc line 6, col 3 to line 7, col 11 of module M>`: the body of `Inc`).
+    /// disjunctions split; `\E x \in S : A` over a set `S` that evaluates without the state
+    /// is enumerated, giving the sub-actions of `A` for each value in turn (value-major,
+    /// so successors come in TLC's order); `LET` keeps its definitions; an operator
+    /// application whose arguments evaluate without the state is expanded (its body split,
+    /// each part becoming a new definition with the same parameters). A `\E` over a
+    /// state-dependent set, or a call with a state-dependent argument, stays one action
+    /// labelled with the enclosing definition (TLC's `Action(next, con, actionName)`).
+    /// Every part is labelled with the innermost definition it comes from and located at
+    /// the part itself (TLC prints `<Inc line 6, col 3 to line 7, col 11 of module M>`:
+    /// the body of `Inc`).
+    ///
+    /// `frame` holds what is known of the current frame's slots (values of enumerated
+    /// bound variables and constant arguments; [`eval::Slot::Empty`] elsewhere).
     fn split(
         &mut self,
         e: &Ex,
         name: &Arc<str>,
         stack: &mut Vec<DefId>,
+        frame: &[eval::Slot],
     ) -> Vec<(Ex, Arc<str>, Span)> {
+        let whole = || vec![(e.clone(), name.clone(), unparenthesized(e))];
         match &e.kind {
             ExKind::Or(xs) => {
                 let mut out = Vec::new();
                 for x in xs {
-                    out.extend(self.split(x, name, stack));
+                    out.extend(self.split(x, name, stack, frame));
                 }
                 out
             }
-            ExKind::Exists(bounds, body) => self
-                .split(body, name, stack)
-                .into_iter()
-                .map(|(x, n, sp)| {
-                    (
-                        Ex {
-                            kind: ExKind::Exists(bounds.clone(), Box::new(x)),
-                            span: e.span,
-                        },
-                        n,
-                        sp,
-                    )
-                })
-                .collect(),
+            ExKind::Exists(bounds, body) => {
+                let Some(bindings) = self.constant_bindings(bounds, frame) else {
+                    return whole();
+                };
+                if bindings.is_empty() || bindings.len() > SPLIT_MAX_BINDINGS {
+                    return whole();
+                }
+                let pats: Vec<&Pat> = bounds.iter().flat_map(|b| b.pats.iter()).collect();
+                let mut per: Vec<Vec<(Ex, Arc<str>, Span)>> = Vec::with_capacity(bindings.len());
+                for vals in &bindings {
+                    let mut fr = frame.to_vec();
+                    for (p, v) in pats.iter().zip(vals) {
+                        bind_slots(&mut fr, p, v);
+                    }
+                    per.push(self.split(body, name, stack, &fr));
+                }
+                // Each value gives the body unsplit, with one label: one action over the
+                // whole set enumerates the same successors in the same order.
+                if per
+                    .iter()
+                    .all(|ps| ps.len() == 1 && ps[0].1 == per[0][0].1 && ps[0].2 == per[0][0].2)
+                {
+                    let (_, n, sp) = per.swap_remove(0).pop().expect("one part");
+                    return vec![(e.clone(), n, sp)];
+                }
+                let mut out = Vec::new();
+                for (vals, parts) in bindings.iter().zip(per) {
+                    let one: Vec<CBound> = pats
+                        .iter()
+                        .zip(vals)
+                        .map(|(p, v)| CBound {
+                            pats: vec![(*p).clone()],
+                            set: Some(Box::new(Ex {
+                                kind: ExKind::Lit(Value::set([v.clone()])),
+                                span: e.span,
+                            })),
+                        })
+                        .collect();
+                    out.extend(parts.into_iter().map(|(x, n, sp)| {
+                        (
+                            Ex {
+                                kind: ExKind::Exists(one.clone(), Box::new(x)),
+                                span: e.span,
+                            },
+                            n,
+                            sp,
+                        )
+                    }));
+                }
+                out
+            }
             ExKind::Let { slots, body } => self
-                .split(body, name, stack)
+                .split(body, name, stack, frame)
                 .into_iter()
                 .map(|(x, n, sp)| {
                     (
@@ -570,11 +618,15 @@ impl Program {
                     || stack.contains(def)
                     || stack.len() > 64
                 {
-                    return vec![(e.clone(), name.clone(), e.span)];
+                    return whole();
                 }
+                let Some(callee) = self.callee_frame(d, *capture, args, frame) else {
+                    // a state-dependent argument: one action, named by the operator
+                    return vec![(e.clone(), d.name.clone(), unparenthesized(e))];
+                };
                 let (dname, body) = (d.name.clone(), d.body.clone());
                 stack.push(*def);
-                let parts = self.split(&body, &dname, stack);
+                let parts = self.split(&body, &dname, stack, &callee);
                 stack.pop();
                 if parts.len() == 1 {
                     let (_, n, sp) = parts.into_iter().next().expect("one part");
@@ -613,8 +665,51 @@ impl Program {
                     })
                     .collect()
             }
-            _ => vec![(e.clone(), name.clone(), unparenthesized(e))],
+            _ => whole(),
         }
+    }
+
+    /// The bindings of `bounds` (one value per pattern, in TLC's order), if their sets
+    /// evaluate in `frame` without the state; `None` otherwise (state-dependent, not
+    /// enumerable, or an evaluation error: TLC then keeps the `\E` as one action).
+    fn constant_bindings(&self, bounds: &[CBound], frame: &[eval::Slot]) -> Option<Vec<Vec<Value>>> {
+        let mut cx = Cx::new(&self.defs, &self.vars, &[]);
+        cx.rt = Some(&self.runtime);
+        cx.env = frame.to_vec();
+        cx.base = 0;
+        let pats: Vec<&Pat> = bounds.iter().flat_map(|b| b.pats.iter()).collect();
+        let mut out = Vec::new();
+        let ok = cx.for_each(bounds, &mut |cx| {
+            out.push(pats.iter().map(|p| cx.pat_value(p)).collect());
+            Ok(out.len() <= SPLIT_MAX_BINDINGS)
+        });
+        ok.ok().map(|_| out)
+    }
+
+    /// The frame of a call of `d` from `frame` (captured slots, then the arguments), if
+    /// every argument evaluates without the state (TLC expands a call into its body only
+    /// when its arguments are constant-level).
+    fn callee_frame(
+        &self,
+        d: &Def,
+        capture: u32,
+        args: &[Arg],
+        frame: &[eval::Slot],
+    ) -> Option<Vec<eval::Slot>> {
+        let mut cx = Cx::new(&self.defs, &self.vars, &[]);
+        cx.rt = Some(&self.runtime);
+        cx.env = frame.to_vec();
+        cx.base = 0;
+        let mut callee: Vec<eval::Slot> = frame.get(..capture as usize)?.to_vec();
+        for a in args {
+            callee.push(match a {
+                Arg::Val(x) => eval::Slot::Val(cx.eval(x).ok()?),
+                Arg::Op(o) => eval::Slot::Op(cx.make_closure(o)),
+            });
+        }
+        let size = (d.frame as usize).max(callee.len());
+        callee.resize(size, eval::Slot::Empty);
+        Some(callee)
     }
 
     fn cx<'a>(&'a self, cur: &'a [Value], frame: u32) -> Cx<'a> {
@@ -875,6 +970,31 @@ fn symmetry_group(set: &Value, gens: Vec<MvPerm>) -> Vec<MvPerm> {
 /// The span of `e` without enclosing parentheses (the parser widens an expression's
 /// span to its parentheses; TLC locates `(A /\ B)` from `A` to `B`). Only for
 /// expressions whose extent is given by their operands.
+/// Most bindings of a `\E` enumerated into separate actions (beyond, it stays one action:
+/// the same successors in the same order, labelled with the enclosing definition).
+const SPLIT_MAX_BINDINGS: usize = 10_000;
+
+/// Sets the slots of pattern `p` to `v` in `frame` (a tuple pattern takes the tuple's
+/// elements; a value of another shape leaves the slots unknown).
+fn bind_slots(frame: &mut Vec<eval::Slot>, p: &Pat, v: &Value) {
+    let mut set = |s: u32, v: &Value| {
+        let i = s as usize;
+        if frame.len() <= i {
+            frame.resize(i + 1, eval::Slot::Empty);
+        }
+        frame[i] = eval::Slot::Val(v.clone());
+    };
+    match (p, v) {
+        (Pat::Slot(s), v) => set(*s, v),
+        (Pat::Tuple(ss), Value::Tuple(t)) if t.len() == ss.len() => {
+            for (s, x) in ss.iter().zip(t.elems()) {
+                set(*s, x);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn unparenthesized(e: &Ex) -> Span {
     let (first, last) = match &e.kind {
         ExKind::And(xs) | ExKind::Or(xs) if xs.len() >= 2 => (&xs[0], &xs[xs.len() - 1]),
