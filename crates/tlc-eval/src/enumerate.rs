@@ -270,7 +270,7 @@ pub(crate) fn enum_ex<'p>(
         ExKind::Exists(bounds, body) => {
             let base = cx.base;
             let mut cont = true;
-            cx.for_each(bounds, &mut |cx| {
+            cx.for_each_ctx(bounds, &mut |cx| {
                 cx.base = base;
                 let r = enum_ex(cx, body, k, out)?;
                 cx.base = base;
@@ -285,7 +285,7 @@ pub(crate) fn enum_ex<'p>(
             // collect every binding (product of the bounds)
             let all: Vec<&'p Pat> = bounds.iter().flat_map(|b| b.pats.iter()).collect();
             let mut combos: Vec<Vec<Value>> = Vec::new();
-            cx.for_each(bounds, &mut |cx| {
+            cx.for_each_ctx(bounds, &mut |cx| {
                 combos.push(all.iter().map(|p| cx.pat_value(p)).collect());
                 Ok(true)
             })?;

@@ -697,7 +697,7 @@ impl<'p> Cx<'p> {
             ExKind::NotIn(a, b) => Ok(!self.in_ex(a, b)?),
             ExKind::Forall(bounds, body) => {
                 let mut res = true;
-                self.for_each(bounds, &mut |cx| {
+                self.for_each_ctx(bounds, &mut |cx| {
                     if !cx.eval_bool(body, "the body of \\A")? {
                         res = false;
                         return Ok(false);
@@ -708,7 +708,7 @@ impl<'p> Cx<'p> {
             }
             ExKind::Exists(bounds, body) => {
                 let mut res = false;
-                self.for_each(bounds, &mut |cx| {
+                self.for_each_ctx(bounds, &mut |cx| {
                     if cx.eval_bool(body, "the body of \\E")? {
                         res = true;
                         return Ok(false);

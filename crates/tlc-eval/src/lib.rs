@@ -14,6 +14,7 @@
 pub mod builtins;
 mod byname;
 mod compile;
+mod ctxenum;
 mod enumerate;
 pub mod error;
 mod eval;
@@ -679,7 +680,7 @@ impl Program {
         cx.base = 0;
         let pats: Vec<&Pat> = bounds.iter().flat_map(|b| b.pats.iter()).collect();
         let mut out = Vec::new();
-        let ok = cx.for_each(bounds, &mut |cx| {
+        let ok = cx.for_each_ctx(bounds, &mut |cx| {
             out.push(pats.iter().map(|p| cx.pat_value(p)).collect());
             Ok(out.len() <= SPLIT_MAX_BINDINGS)
         });
