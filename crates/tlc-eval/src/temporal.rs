@@ -741,6 +741,13 @@ impl Program {
         if let ExKind::Lit(Value::Bool(b)) = &e.kind {
             return Ok(TemporalFormula::Bool(*b));
         }
+        // A constant-level predicate (e.g. `oi # oj` of bound variables in
+        // `\A oi, oj \in S : (oi # oj) => WF_v(A)`) is evaluated now, as TLC's `astToLive`
+        // does: left as an atom it would put the formula outside the fairness shapes and
+        // into the tableau.
+        if let Some(b) = self.constant_atom(e, env) {
+            return Ok(TemporalFormula::Bool(b));
+        }
         let action = self.has_action(e, &mut HashMap::new());
         let mut env = env.to_vec();
         let need = frame_needed(e) as usize;
@@ -760,6 +767,91 @@ impl Program {
         } else {
             TemporalFormula::State(id)
         })
+    }
+
+    /// The value of a constant-level predicate (no variable, prime, `ENABLED`, ... reachable
+    /// through definitions; only values in the frame), `None` if it is not one or does not
+    /// evaluate to a boolean (then it stays an atom and its evaluation reports the error).
+    fn constant_atom(&self, e: &Ex, env: &[Slot]) -> Option<bool> {
+        if env
+            .iter()
+            .any(|s| matches!(s, Slot::VarRef(..) | Slot::Op(_)))
+        {
+            return None;
+        }
+        if self.reads_state(e, &mut HashMap::new()) {
+            return None;
+        }
+        let mut cx = Cx::new(&self.defs, &self.vars, &[]);
+        cx.env = env.to_vec();
+        let need = frame_needed(e) as usize;
+        if cx.env.len() < need {
+            cx.env.resize(need, Slot::Empty);
+        }
+        cx.base = 0;
+        match cx.eval(e) {
+            Ok(Value::Bool(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// True if `e` may read a state: a variable, a prime, `UNCHANGED`, `ENABLED`, `[A]_v`,
+    /// `<<A>>_v` or a temporal operator, looking through definitions and operator arguments.
+    fn reads_state(&self, e: &Ex, memo: &mut HashMap<DefId, bool>) -> bool {
+        let mut found = false;
+        let mut defs: Vec<DefId> = Vec::new();
+        crate::compile::visit_ex(e, &mut |x| match &x.kind {
+            ExKind::Var(_)
+            | ExKind::Prime(_)
+            | ExKind::Unchanged(_)
+            | ExKind::Enabled(_)
+            | ExKind::BoxAction(..)
+            | ExKind::AngleAction(..)
+            | ExKind::Temporal(..)
+            | ExKind::Fair(..)
+            | ExKind::Error(_) => found = true,
+            ExKind::Call { def, args, .. } => {
+                defs.push(*def);
+                for a in args {
+                    if let Arg::Op(OpArg::Def { def, .. }) = a {
+                        defs.push(*def);
+                    }
+                }
+            }
+            ExKind::CallParam { args, .. } | ExKind::BuiltinOp(_, args) => {
+                for a in args {
+                    if let Arg::Op(OpArg::Def { def, .. }) = a {
+                        defs.push(*def);
+                    }
+                }
+            }
+            ExKind::RecFnApp { def, .. } | ExKind::RecFnValue { def, .. } => defs.push(*def),
+            _ => {}
+        });
+        if found {
+            return true;
+        }
+        for d in defs {
+            if let Some(&b) = memo.get(&d) {
+                if b {
+                    return true;
+                }
+                continue;
+            }
+            memo.insert(d, false);
+            let def = &self.defs[d.0 as usize];
+            let mut b = def.cache.is_none() && self.reads_state(&def.body, memo);
+            if let Some(bs) = &def.fn_bounds {
+                for s in bs.iter().filter_map(|b| b.set.as_deref()) {
+                    b = b || self.reads_state(s, memo);
+                }
+            }
+            memo.insert(d, b);
+            if b {
+                return true;
+            }
+        }
+        false
     }
 
     /// Values of the bindings of `bounds` in `env`: one frame per binding.
