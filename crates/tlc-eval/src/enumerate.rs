@@ -4,7 +4,7 @@
 //! operator applications are expanded, anything else is a guard.
 
 use crate::error::{EvalError, EvalErrorKind};
-use crate::eval::{set_elems, Cx, Slot, ER};
+use crate::eval::{Cx, Slot, ER};
 use crate::ir::*;
 use tlc_value::Value;
 
@@ -324,16 +324,9 @@ pub(crate) fn enum_ex<'p>(
         ExKind::In(a, b) => match target_var(cx, a) {
             Some(var) => {
                 match cx.next[var as usize].clone() {
-                    None => {
-                        let s = cx.eval(b)?;
-                        let elems = set_elems(&s, b.span)?;
-                        for v in elems {
-                            if !assign(cx, var, v, k, out)? {
-                                return Ok(false);
-                            }
-                        }
-                        Ok(true)
-                    }
+                    // one successor per element, enumerated on the fly (a filter over a
+                    // SUBSET, function or record set is streamed as TLC does)
+                    None => cx.iter_set(b, &mut |cx, v| assign(cx, var, v, k, out)),
                     Some(old) => {
                         // already assigned: a membership test (lazy for filters etc.)
                         if cx.member_ex(&old, b)? {

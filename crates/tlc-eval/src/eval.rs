@@ -463,14 +463,21 @@ impl<'p> Cx<'p> {
                     Some(s) => s,
                     None => return Err(EvalError::new(span, "unbounded CHOOSE")),
                 };
-                let sv = self.eval(set)?;
-                let elems = sv.set_iter().map_err(|e| verr(e, set.span))?;
-                for v in elems {
-                    self.bind(&bound.pats[0], v.clone(), span)?;
-                    if self.eval_bool(body, "the body of CHOOSE")? {
-                        return Ok(v);
+                let pat = &bound.pats[0];
+                let mut found = None;
+                self.iter_set(set, &mut |cx, v| {
+                    cx.bind(pat, v.clone(), span)?;
+                    if cx.eval_bool(body, "the body of CHOOSE")? {
+                        found = Some(v);
+                        return Ok(false);
                     }
+                    Ok(true)
+                })?;
+                if let Some(v) = found {
+                    return Ok(v);
                 }
+                // no witness: the set, for the message
+                let sv = self.eval(set)?;
                 Err(EvalError::new(
                     span,
                     format!("Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.\nS = {sv}"),
@@ -489,15 +496,7 @@ impl<'p> Cx<'p> {
                     .as_ref()
                     .ok_or_else(|| EvalError::new(span, "unbounded set filter"))?;
                 let sv = self.eval(set)?;
-                let elems = sv.set_iter().map_err(|e| verr(e, set.span))?;
-                let mut out = Vec::new();
-                for v in elems {
-                    self.bind(&bound.pats[0], v.clone(), span)?;
-                    if self.eval_bool(pred, "the condition of a set filter")? {
-                        out.push(v);
-                    }
-                }
-                Ok(Value::set(out))
+                self.filter_eager(&bound.pats[0], pred, &sv, set.span, span)
             }
             ExKind::SetMap(bounds, body) => {
                 let mut out = Vec::new();
@@ -910,6 +909,144 @@ impl<'p> Cx<'p> {
         }
     }
 
+    /// `{x \in sv : pred}` computed in full (TLC's eager filter over an enumerated set).
+    fn filter_eager(
+        &mut self,
+        pat: &Pat,
+        pred: &'p Ex,
+        sv: &Value,
+        set_span: Span,
+        span: Span,
+    ) -> ER<Value> {
+        let elems = sv.set_iter().map_err(|e| verr(e, set_span))?;
+        let mut out = Vec::new();
+        for v in elems {
+            self.bind(pat, v.clone(), span)?;
+            if self.eval_bool(pred, "the condition of a set filter")? {
+                out.push(v);
+            }
+        }
+        Ok(Value::set(out))
+    }
+
+    /// Runs `f` on the elements of the set `set` in TLC's enumeration order until it returns
+    /// false (then returns false), without building sets that TLC keeps lazy: a filter
+    /// `{y \in S : P}` (written in place, or the body of a definition or `LET` it names)
+    /// over a `SUBSET`, function, record or tuple set is streamed, each element of `S` tested
+    /// with `P` just before `f` sees it (TLC's `SetPredValue`), and such a temporary `S` is
+    /// itself enumerated on the fly. A filter over an enumerated set or an interval is
+    /// computed in full first, as TLC does (its predicate errors surface as in TLC), and
+    /// cached like its definition's or `LET`'s value.
+    pub(crate) fn iter_set(
+        &mut self,
+        set: &'p Ex,
+        f: &mut dyn FnMut(&mut Cx<'p>, Value) -> ER<bool>,
+    ) -> ER<bool> {
+        self.iter_set_inner(set, f).map(|(r, _)| r)
+    }
+
+    /// [`Cx::iter_set`], also returning the set's value when it was computed in full.
+    fn iter_set_inner(
+        &mut self,
+        set: &'p Ex,
+        f: &mut dyn FnMut(&mut Cx<'p>, Value) -> ER<bool>,
+    ) -> ER<(bool, Option<Value>)> {
+        let defs: &'p [Def] = self.defs;
+        match &set.kind {
+            ExKind::SetFilter(bound, pred) if bound.pats.len() == 1 => {
+                let Some(base) = &bound.set else {
+                    return Err(EvalError::new(set.span, "unbounded set filter"));
+                };
+                let pat = &bound.pats[0];
+                if filter_like(defs, base, 0) {
+                    // a filter of a filter: its elements arrive one by one
+                    let r = self.iter_set(base, &mut |cx, v| {
+                        cx.bind(pat, v.clone(), set.span)?;
+                        if cx.eval_bool(pred, "the condition of a set filter")? {
+                            f(cx, v)
+                        } else {
+                            Ok(true)
+                        }
+                    })?;
+                    return Ok((r, None));
+                }
+                let bv = self.eval(base)?;
+                let lazy = matches!(&bv, Value::Lazy(l) if !matches!(l.kind(), tlc_value::LazyKind::Interval(..)));
+                if lazy {
+                    let it = bv.set_iter_once().map_err(|e| verr(e, base.span))?;
+                    drop(bv);
+                    for v in it {
+                        self.bind(pat, v.clone(), set.span)?;
+                        if self.eval_bool(pred, "the condition of a set filter")? && !f(self, v)? {
+                            return Ok((false, None));
+                        }
+                    }
+                    return Ok((true, None));
+                }
+                let sv = self.filter_eager(pat, pred, &bv, base.span, set.span)?;
+                let r = self.iter_value(&sv, set.span, f)?;
+                Ok((r, Some(sv)))
+            }
+            ExKind::Call { def, capture, args }
+                if filter_like(defs, &defs[def.0 as usize].body, 0) =>
+            {
+                let d = &defs[def.0 as usize];
+                if let Some(v) = d.cache.as_ref().and_then(|c| c.get()) {
+                    let v = v.clone();
+                    return Ok((self.iter_value(&v, set.span, f)?, None));
+                }
+                let old = self.push_call(d, *capture, args)?;
+                let callee = self.base;
+                // the filter runs in the callee's frame, `f` in the caller's
+                let r = self.iter_set_inner(&d.body, &mut |cx, v| {
+                    cx.base = old;
+                    let r = f(cx, v);
+                    cx.base = callee;
+                    r
+                });
+                self.base = callee;
+                self.pop_frame(old);
+                let (r, v) = r?;
+                if let (Some(c), Some(v)) = (&d.cache, &v) {
+                    let _ = c.set(v.clone());
+                }
+                Ok((r, None))
+            }
+            ExKind::LetRef { slot, def } if filter_like(defs, def, 0) => {
+                if let (Slot::Val(v), false) = (self.slot(*slot), self.primed) {
+                    let v = v.clone();
+                    return Ok((self.iter_value(&v, set.span, f)?, None));
+                }
+                let (r, v) = self.iter_set_inner(def, f)?;
+                if let (Some(v), false) = (v, self.primed) {
+                    self.set(*slot, v);
+                }
+                Ok((r, None))
+            }
+            _ => {
+                let sv = self.eval(set)?;
+                let r = self.iter_value(&sv, set.span, f)?;
+                Ok((r, Some(sv)))
+            }
+        }
+    }
+
+    /// Runs `f` on the elements of a set value (streamed if it is a temporary lazy set).
+    fn iter_value(
+        &mut self,
+        sv: &Value,
+        span: Span,
+        f: &mut dyn FnMut(&mut Cx<'p>, Value) -> ER<bool>,
+    ) -> ER<bool> {
+        let it = sv.set_iter_once().map_err(|e| verr(e, span))?;
+        for v in it {
+            if !f(self, v)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     /// The value of `ex` without cloning it, when `ex` is a state variable or a bound
     /// name whose value is available (the same value `eval` would return); `None`
     /// otherwise (then `eval` decides, including its errors).
@@ -996,15 +1133,10 @@ impl<'p> Cx<'p> {
                 let Some(set) = &b.set else {
                     return Err(unbounded_quantifier());
                 };
-                let sv = self.eval(set)?;
-                let it = sv.set_iter().map_err(|e| verr(e, set.span))?;
-                for v in it {
-                    self.bind(p, v, Span::default())?;
-                    if !f(self)? {
-                        return Ok(false);
-                    }
-                }
-                return Ok(true);
+                return self.iter_set(set, &mut |cx, v| {
+                    cx.bind(p, v, Span::default())?;
+                    f(cx)
+                });
             }
         }
         let mut sets: Vec<Vec<Value>> = Vec::with_capacity(bounds.len());
@@ -1333,6 +1465,20 @@ fn lazy_set_body(e: &Ex) -> bool {
             | ExKind::Call { .. }
             | ExKind::LetRef { .. }
     )
+}
+
+/// True if `e` is a set filter `{x \in S : P}` with one bound name, directly or as the body
+/// of the definitions and `LET` definitions it names.
+fn filter_like(defs: &[Def], e: &Ex, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    match &e.kind {
+        ExKind::SetFilter(b, _) => b.pats.len() == 1 && b.set.is_some(),
+        ExKind::Call { def, .. } => filter_like(defs, &defs[def.0 as usize].body, depth + 1),
+        ExKind::LetRef { def, .. } => filter_like(defs, def, depth + 1),
+        _ => false,
+    }
 }
 
 /// The elements of a set value in canonical order.

@@ -71,6 +71,10 @@ impl LazySet {
     pub(crate) fn hdr(&self) -> &Hdr {
         &self.0.hdr
     }
+    /// Whether another handle to this set exists (it is held by more than one value).
+    pub fn is_shared(&self) -> bool {
+        Arc::strong_count(&self.0) > 1
+    }
     pub(crate) fn ptr_eq(&self, o: &LazySet) -> bool {
         Arc::ptr_eq(&self.0, &o.0)
     }

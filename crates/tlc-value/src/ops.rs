@@ -126,6 +126,30 @@ impl Value {
         }
     }
 
+    /// Like [`Value::set_iter`], for loops that may stop early (`\E`, `CHOOSE`, a set
+    /// filter streamed into one): a lazy `SUBSET`, function, record or tuple set that is not
+    /// cached and that nothing else holds (a temporary) is streamed whatever its size, as
+    /// TLC enumerates it, instead of being materialized first. A shared lazy set (held by a
+    /// definition's cache or a state, hence likely to be iterated again) is enumerated as
+    /// by [`Value::set_iter`].
+    pub fn set_iter_once(&self) -> VResult<SetIter> {
+        if let Value::Lazy(l) = self {
+            if l.cached().is_none()
+                && !l.is_shared()
+                && matches!(
+                    l.kind(),
+                    LazyKind::Subset(_)
+                        | LazyKind::FuncSet(..)
+                        | LazyKind::RecordSet(_)
+                        | LazyKind::Product(_)
+                )
+            {
+                return Ok(SetIter::Stream(Box::new(l.stream()?)));
+            }
+        }
+        self.set_iter()
+    }
+
     /// `x \in self`.
     pub fn member(&self, x: &Value) -> VResult<bool> {
         match self {
@@ -238,8 +262,16 @@ impl Value {
         self.expect_set("\\subseteq")?;
         other.expect_set("\\subseteq")?;
         if let (Value::Lazy(a), Value::Lazy(b)) = (self, other) {
-            if let (LazyKind::Interval(a1, a2), LazyKind::Interval(b1, b2)) = (a.kind(), b.kind()) {
-                return Ok(b1 <= a1 && a2 <= b2);
+            match (a.kind(), b.kind()) {
+                (LazyKind::Interval(a1, a2), LazyKind::Interval(b1, b2)) => {
+                    return Ok(b1 <= a1 && a2 <= b2);
+                }
+                // SUBSET A \subseteq SUBSET B iff A \subseteq B (TLC reduces it the same
+                // way, without enumerating the power sets)
+                (LazyKind::Subset(x), LazyKind::Subset(y)) => {
+                    return x.subseteq(y);
+                }
+                _ => {}
             }
         }
         for x in self.set_iter()? {
