@@ -64,6 +64,9 @@ pub(crate) struct Cx<'p> {
     /// on a pair of states): an instance's substituted variables (`x <- e`) are such calls
     /// and are read many times per step. `None`: no memo (enumeration, partial states).
     pub def_memo: Option<crate::stepmemo::DefMemo<'p>>,
+    /// Values of closed zero-argument definitions while the successors of one state are
+    /// enumerated (see `enummemo`); `None` elsewhere.
+    pub enum_memo: Option<crate::enummemo::EnumMemo<'p>>,
 }
 
 thread_local! {
@@ -107,6 +110,7 @@ impl<'p> Cx<'p> {
             fn_cache: Vec::new(),
             rt: None,
             def_memo: None,
+            enum_memo: None,
         }
     }
 
@@ -388,6 +392,24 @@ impl<'p> Cx<'p> {
                 }
                 if *capture == 0 && args.is_empty() && self.def_memo.is_some() {
                     return self.memo_call(*def);
+                }
+                if let Some(key) = self.enum_key(*def, *capture, args) {
+                    if let Some(v) = self
+                        .enum_memo
+                        .as_ref()
+                        .and_then(|m| m.get(*def, self.primed, &key))
+                    {
+                        return Ok(v.clone());
+                    }
+                    let old = self.push_call(d, 0, args)?;
+                    let r = self.eval(&d.body);
+                    self.pop_frame(old);
+                    let v = r?;
+                    let primed = self.primed;
+                    if let Some(m) = &mut self.enum_memo {
+                        m.insert(*def, primed, key, v.clone());
+                    }
+                    return Ok(v);
                 }
                 let old = self.push_call(d, *capture, args)?;
                 let r = self.eval(&d.body);
@@ -909,6 +931,17 @@ impl<'p> Cx<'p> {
         }
     }
 
+    /// The `enummemo` key of a call of `def`, if the call is closed (no captured slots, no
+    /// arguments), successors are being enumerated and the definition may be memoized.
+    fn enum_key(&self, def: DefId, capture: u32, args: &[Arg]) -> Option<Box<[Value]>> {
+        if capture != 0 || !args.is_empty() || self.init_mode {
+            return None;
+        }
+        self.enum_memo
+            .as_ref()?
+            .key(def, self.primed, self.cur, &self.next)
+    }
+
     /// `{x \in sv : pred}` computed in full (TLC's eager filter over an enumerated set).
     fn filter_eager(
         &mut self,
@@ -942,13 +975,17 @@ impl<'p> Cx<'p> {
         set: &'p Ex,
         f: &mut dyn FnMut(&mut Cx<'p>, Value) -> ER<bool>,
     ) -> ER<bool> {
-        self.iter_set_inner(set, f).map(|(r, _)| r)
+        self.iter_set_inner(set, false, f).map(|(r, _)| r)
     }
 
-    /// [`Cx::iter_set`], also returning the set's value when it was computed in full.
+    /// [`Cx::iter_set`], also returning the set's value when it was computed in full. With
+    /// `want_value` (the value will be kept), a filter over a lazy set of at most
+    /// [`tlc_value::STREAM_ABOVE`] elements is computed in full first, unless that fails
+    /// (then it is streamed, and only the errors TLC meets are reported).
     fn iter_set_inner(
         &mut self,
         set: &'p Ex,
+        want_value: bool,
         f: &mut dyn FnMut(&mut Cx<'p>, Value) -> ER<bool>,
     ) -> ER<(bool, Option<Value>)> {
         let defs: &'p [Def] = self.defs;
@@ -972,6 +1009,15 @@ impl<'p> Cx<'p> {
                 }
                 let bv = self.eval(base)?;
                 let lazy = matches!(&bv, Value::Lazy(l) if !matches!(l.kind(), tlc_value::LazyKind::Interval(..)));
+                if lazy
+                    && want_value
+                    && matches!(bv.cardinality(), Ok(Value::Int(n)) if n <= tlc_value::STREAM_ABOVE)
+                {
+                    if let Ok(sv) = self.filter_eager(pat, pred, &bv, base.span, set.span) {
+                        let r = self.iter_value(&sv, set.span, f)?;
+                        return Ok((r, Some(sv)));
+                    }
+                }
                 if lazy {
                     let it = bv.set_iter_once().map_err(|e| verr(e, base.span))?;
                     drop(bv);
@@ -995,10 +1041,22 @@ impl<'p> Cx<'p> {
                     let v = v.clone();
                     return Ok((self.iter_value(&v, set.span, f)?, None));
                 }
+                let key = self.enum_key(*def, *capture, args);
+                if let Some(k) = &key {
+                    if let Some(v) = self
+                        .enum_memo
+                        .as_ref()
+                        .and_then(|m| m.get(*def, self.primed, k))
+                    {
+                        let v = v.clone();
+                        return Ok((self.iter_value(&v, set.span, f)?, None));
+                    }
+                }
+                let want_value = key.is_some() || d.cache.is_some();
                 let old = self.push_call(d, *capture, args)?;
                 let callee = self.base;
                 // the filter runs in the callee's frame, `f` in the caller's
-                let r = self.iter_set_inner(&d.body, &mut |cx, v| {
+                let r = self.iter_set_inner(&d.body, want_value, &mut |cx, v| {
                     cx.base = old;
                     let r = f(cx, v);
                     cx.base = callee;
@@ -1010,6 +1068,12 @@ impl<'p> Cx<'p> {
                 if let (Some(c), Some(v)) = (&d.cache, &v) {
                     let _ = c.set(v.clone());
                 }
+                if let (Some(k), Some(v)) = (key, v) {
+                    let primed = self.primed;
+                    if let Some(m) = &mut self.enum_memo {
+                        m.insert(*def, primed, k, v);
+                    }
+                }
                 Ok((r, None))
             }
             ExKind::LetRef { slot, def } if filter_like(defs, def, 0) => {
@@ -1017,7 +1081,7 @@ impl<'p> Cx<'p> {
                     let v = v.clone();
                     return Ok((self.iter_value(&v, set.span, f)?, None));
                 }
-                let (r, v) = self.iter_set_inner(def, f)?;
+                let (r, v) = self.iter_set_inner(def, false, f)?;
                 if let (Some(v), false) = (v, self.primed) {
                     self.set(*slot, v);
                 }

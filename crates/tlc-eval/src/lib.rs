@@ -15,6 +15,7 @@ pub mod builtins;
 mod byname;
 mod compile;
 mod ctxenum;
+mod enummemo;
 mod enumerate;
 pub mod error;
 mod eval;
@@ -144,6 +145,8 @@ pub struct Program {
     uid: u64,
     /// Per definition: may it be memoized on a pair of states (see `stepmemo`).
     memo_flags: std::sync::OnceLock<Vec<u8>>,
+    /// What may be memoized while successors are enumerated (see `enummemo`).
+    enum_info: std::sync::OnceLock<enummemo::EnumInfo>,
 }
 
 fn root_named(c: &mut Compiler, name: &str) -> Result<Named, CompileError> {
@@ -252,6 +255,7 @@ impl Program {
             runtime: runtime::Runtime::default(),
             uid: stepmemo::next_uid(),
             memo_flags: std::sync::OnceLock::new(),
+            enum_info: std::sync::OnceLock::new(),
         };
         p.assumptions = assumptions
             .into_iter()
@@ -808,6 +812,10 @@ impl Program {
         out: &mut dyn FnMut(ActionId, State),
     ) -> Result<(), EvalError> {
         let mut cx = self.cx(s, 0);
+        let info = self
+            .enum_info
+            .get_or_init(|| enummemo::EnumInfo::new(&self.defs));
+        cx.enum_memo = Some(enummemo::EnumMemo::new(info));
         for (i, a) in self.actions.iter().enumerate() {
             cx.reset_frame(a.frame);
             cx.next.clear();

@@ -23,7 +23,7 @@ pub use error::{VResult, ValueError};
 pub use fp::{fingerprint_state, WordHasher, FP_SEED};
 pub use intern::Str;
 pub use lazy::{LazyKind, LazySet, LazyStream, Shape};
-pub use ops::{FuncValues, SetIter};
+pub use ops::{FuncValues, SetIter, STREAM_ABOVE};
 pub use order::{comparable, tla_eq, tla_member};
 pub use perm::MvPerm;
 pub use value::{FuncValue, ModelValue, RecordValue, SetValue, TupleValue, Value};
