@@ -117,6 +117,21 @@ pub trait Model: Sync {
         Ok(None)
     }
 
+    /// [`check_action_properties`](Model::check_action_properties) on a step whose states'
+    /// fingerprints ([`fingerprint`](Model::fingerprint), normalized) the engine already
+    /// has, so that the model can cache per-state work by them (sound only when they
+    /// identify states, i.e. without [`lossy_fingerprints`](Model::lossy_fingerprints)).
+    /// Default: ignores them.
+    fn check_action_properties_at(
+        &self,
+        from: &Self::State,
+        _from_fp: u64,
+        to: &Self::State,
+        _to_fp: u64,
+    ) -> Result<Option<usize>, Self::Error> {
+        self.check_action_properties(from, to)
+    }
+
     /// `true` when distinct states may share a fingerprint on purpose (`VIEW`, `SYMMETRY`).
     /// The parallel engine then re-derives, for full determinism, the concrete representative
     /// a single-worker search would have kept (a small extra cost on some levels).

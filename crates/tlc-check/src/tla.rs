@@ -150,6 +150,27 @@ impl Model for TlaModel<'_> {
         Ok(None)
     }
 
+    fn check_action_properties_at(
+        &self,
+        from: &State,
+        from_fp: u64,
+        to: &State,
+        to_fp: u64,
+    ) -> Result<Option<usize>, EvalError> {
+        // With VIEW or SYMMETRY a fingerprint stands for several states: no per-state cache.
+        let (from_fp, to_fp) = if self.lossy {
+            (None, None)
+        } else {
+            (Some(from_fp), Some(to_fp))
+        };
+        for (i, p) in self.action_props[..self.init_from].iter().enumerate() {
+            if !self.prog.eval_action_at(p, from, from_fp, to, to_fp)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
     fn check_init_properties(&self, s: &State) -> Result<Option<usize>, EvalError> {
         for (i, p) in self.action_props.iter().enumerate().skip(self.init_from) {
             if !self.prog.eval_predicate(p, s)? {
