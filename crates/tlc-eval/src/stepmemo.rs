@@ -144,6 +144,9 @@ impl Source {
     }
 }
 
+/// The values of a state's [`SOURCE`] definitions.
+type Kept = Box<[(DefId, Value)]>;
+
 /// Entries of the per-thread table of next-state values (a power of two).
 const TARGET_SLOTS: usize = 1 << 16;
 
@@ -154,7 +157,7 @@ const TARGET_SLOTS: usize = 1 << 16;
 #[derive(Default)]
 struct Targets {
     prog: u64,
-    slots: Vec<Option<(u64, Box<[(DefId, Value)]>)>>,
+    slots: Vec<Option<(u64, Kept)>>,
 }
 
 impl Targets {
@@ -175,7 +178,7 @@ impl Targets {
     }
 
     /// Records the values of the state with fingerprint `fp` (replacing the slot's entry).
-    fn put(&mut self, prog: u64, fp: u64, vals: Box<[(DefId, Value)]>) {
+    fn put(&mut self, prog: u64, fp: u64, vals: Kept) {
         if self.prog != prog || self.slots.is_empty() {
             self.prog = prog;
             self.slots.clear();
@@ -320,7 +323,7 @@ impl crate::Program {
 mod tests {
     use super::*;
 
-    fn entry(d: u32, v: i64) -> Box<[(DefId, Value)]> {
+    fn entry(d: u32, v: i64) -> Kept {
         vec![(DefId(d), Value::from(v))].into_boxed_slice()
     }
 
