@@ -238,6 +238,13 @@ fn liveness_warnings(prog: &Program, live: &TlaLiveness<'_>) -> Vec<String> {
                 .to_string(),
         );
     }
+    if !prog.action_constraints.is_empty() {
+        w.push(
+            "an ACTION_CONSTRAINT is used together with temporal properties: behaviours are cut \
+             where the constraint fails, so properties can hold vacuously"
+                .to_string(),
+        );
+    }
     w
 }
 
