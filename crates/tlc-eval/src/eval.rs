@@ -975,17 +975,13 @@ impl<'p> Cx<'p> {
         set: &'p Ex,
         f: &mut dyn FnMut(&mut Cx<'p>, Value) -> ER<bool>,
     ) -> ER<bool> {
-        self.iter_set_inner(set, false, f).map(|(r, _)| r)
+        self.iter_set_inner(set, f).map(|(r, _)| r)
     }
 
-    /// [`Cx::iter_set`], also returning the set's value when it was computed in full. With
-    /// `want_value` (the value will be kept), a filter over a lazy set of at most
-    /// [`tlc_value::STREAM_ABOVE`] elements is computed in full first, unless that fails
-    /// (then it is streamed, and only the errors TLC meets are reported).
+    /// [`Cx::iter_set`], also returning the set's value when it was computed in full.
     fn iter_set_inner(
         &mut self,
         set: &'p Ex,
-        want_value: bool,
         f: &mut dyn FnMut(&mut Cx<'p>, Value) -> ER<bool>,
     ) -> ER<(bool, Option<Value>)> {
         let defs: &'p [Def] = self.defs;
@@ -1009,15 +1005,6 @@ impl<'p> Cx<'p> {
                 }
                 let bv = self.eval(base)?;
                 let lazy = matches!(&bv, Value::Lazy(l) if !matches!(l.kind(), tlc_value::LazyKind::Interval(..)));
-                if lazy
-                    && want_value
-                    && matches!(bv.cardinality(), Ok(Value::Int(n)) if n <= tlc_value::STREAM_ABOVE)
-                {
-                    if let Ok(sv) = self.filter_eager(pat, pred, &bv, base.span, set.span) {
-                        let r = self.iter_value(&sv, set.span, f)?;
-                        return Ok((r, Some(sv)));
-                    }
-                }
                 if lazy {
                     let it = bv.set_iter_once().map_err(|e| verr(e, base.span))?;
                     drop(bv);
@@ -1052,11 +1039,48 @@ impl<'p> Cx<'p> {
                         return Ok((self.iter_value(&v, set.span, f)?, None));
                     }
                 }
-                let want_value = key.is_some() || d.cache.is_some();
+                // a constant definition is computed in full and cached as before, unless its
+                // base set is larger than TLC would ever enumerate (then it is streamed each
+                // time, as TLC's SetPredValue is); a memoized one if it is small
+                let eager_limit = if d.cache.is_some() {
+                    EAGER_CONSTANT_FILTER
+                } else if key.is_some() {
+                    tlc_value::STREAM_ABOVE
+                } else {
+                    0
+                };
                 let old = self.push_call(d, *capture, args)?;
                 let callee = self.base;
+                // kept (cached or memoized) before `f` sees any element: `f` may read it
+                let full = if eager_limit > 0 {
+                    self.eager_filter_value(&d.body, eager_limit)
+                } else {
+                    Ok(None)
+                };
+                let full = match full {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.base = callee;
+                        self.pop_frame(old);
+                        return Err(e);
+                    }
+                };
+                if let Some(v) = full {
+                    self.base = callee;
+                    self.pop_frame(old);
+                    if let Some(c) = &d.cache {
+                        let _ = c.set(v.clone());
+                    }
+                    if let Some(k) = key {
+                        let primed = self.primed;
+                        if let Some(m) = &mut self.enum_memo {
+                            m.insert(*def, primed, k, v.clone());
+                        }
+                    }
+                    return Ok((self.iter_value(&v, set.span, f)?, None));
+                }
                 // the filter runs in the callee's frame, `f` in the caller's
-                let r = self.iter_set_inner(&d.body, want_value, &mut |cx, v| {
+                let r = self.iter_set_inner(&d.body, &mut |cx, v| {
                     cx.base = old;
                     let r = f(cx, v);
                     cx.base = callee;
@@ -1064,24 +1088,14 @@ impl<'p> Cx<'p> {
                 });
                 self.base = callee;
                 self.pop_frame(old);
-                let (r, v) = r?;
-                if let (Some(c), Some(v)) = (&d.cache, &v) {
-                    let _ = c.set(v.clone());
-                }
-                if let (Some(k), Some(v)) = (key, v) {
-                    let primed = self.primed;
-                    if let Some(m) = &mut self.enum_memo {
-                        m.insert(*def, primed, k, v);
-                    }
-                }
-                Ok((r, None))
+                Ok((r?.0, None))
             }
             ExKind::LetRef { slot, def } if filter_like(defs, def, 0) => {
                 if let (Slot::Val(v), false) = (self.slot(*slot), self.primed) {
                     let v = v.clone();
                     return Ok((self.iter_value(&v, set.span, f)?, None));
                 }
-                let (r, v) = self.iter_set_inner(def, false, f)?;
+                let (r, v) = self.iter_set_inner(def, f)?;
                 if let (Some(v), false) = (v, self.primed) {
                     self.set(*slot, v);
                 }
@@ -1093,6 +1107,40 @@ impl<'p> Cx<'p> {
                 Ok((r, Some(sv)))
             }
         }
+    }
+
+    /// The value of `body` (in the current frame) if it is a filter `{x \in S : P}` that is
+    /// computed in full: always over an enumerated set or an interval (as TLC, errors
+    /// included), over a lazy `S` of at most `limit` elements unless that fails (then `None`:
+    /// the caller streams it and meets only the errors TLC meets). `None` for other shapes.
+    fn eager_filter_value(&mut self, body: &'p Ex, limit: i64) -> ER<Option<Value>> {
+        let ExKind::SetFilter(bound, pred) = &body.kind else {
+            return Ok(None);
+        };
+        let (Some(base), [pat]) = (&bound.set, bound.pats.as_slice()) else {
+            return Ok(None);
+        };
+        if filter_like(self.defs, base, 0) {
+            // a filter of a filter: a constant one is computed in full (as before streaming
+            // existed: it is cached once), a memoized one is streamed
+            return if limit >= EAGER_CONSTANT_FILTER {
+                self.eval(body).map(Some)
+            } else {
+                Ok(None)
+            };
+        }
+        let bv = self.eval(base)?;
+        let lazy =
+            matches!(&bv, Value::Lazy(l) if !matches!(l.kind(), tlc_value::LazyKind::Interval(..)));
+        if !lazy {
+            return self
+                .filter_eager(pat, pred, &bv, base.span, body.span)
+                .map(Some);
+        }
+        if matches!(bv.cardinality(), Ok(Value::Int(n)) if n <= limit) {
+            return Ok(self.filter_eager(pat, pred, &bv, base.span, body.span).ok());
+        }
+        Ok(None)
     }
 
     /// Runs `f` on the elements of a set value (streamed if it is a temporary lazy set).
@@ -1530,6 +1578,10 @@ fn lazy_set_body(e: &Ex) -> bool {
             | ExKind::LetRef { .. }
     )
 }
+
+/// Constant definitions that are filters over lazy sets of at most this many elements are
+/// computed in full and cached (TLC refuses to build sets of more than a million elements).
+const EAGER_CONSTANT_FILTER: i64 = 1_000_000;
 
 /// True if `e` is a set filter `{x \in S : P}` with one bound name, directly or as the body
 /// of the definitions and `LET` definitions it names.
