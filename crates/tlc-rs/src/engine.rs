@@ -231,19 +231,21 @@ fn liveness_warnings(prog: &Program, live: &TlaLiveness<'_>) -> Vec<String> {
                 .to_string(),
         );
     }
-    if !prog.constraints.is_empty() {
-        w.push(
-            "a state CONSTRAINT is used together with temporal properties: behaviours are cut \
-             where the constraint fails, so properties can hold vacuously"
-                .to_string(),
-        );
-    }
-    if !prog.action_constraints.is_empty() {
-        w.push(
-            "an ACTION_CONSTRAINT is used together with temporal properties: behaviours are cut \
-             where the constraint fails, so properties can hold vacuously"
-                .to_string(),
-        );
+    // One warning for both kinds of constraint, as TLC prints one.
+    let what = match (
+        prog.constraints.is_empty(),
+        prog.action_constraints.is_empty(),
+    ) {
+        (true, true) => None,
+        (false, true) => Some("a state CONSTRAINT is"),
+        (true, false) => Some("an ACTION_CONSTRAINT is"),
+        (false, false) => Some("a state CONSTRAINT and an ACTION_CONSTRAINT are"),
+    };
+    if let Some(what) = what {
+        w.push(format!(
+            "{what} used together with temporal properties: behaviours are cut where the \
+             constraint fails, so properties can hold vacuously"
+        ));
     }
     w
 }
