@@ -677,7 +677,11 @@ impl Program {
     /// The bindings of `bounds` (one value per pattern, in TLC's order), if their sets
     /// evaluate in `frame` without the state; `None` otherwise (state-dependent, not
     /// enumerable, or an evaluation error: TLC then keeps the `\E` as one action).
-    fn constant_bindings(&self, bounds: &[CBound], frame: &[eval::Slot]) -> Option<Vec<Vec<Value>>> {
+    fn constant_bindings(
+        &self,
+        bounds: &[CBound],
+        frame: &[eval::Slot],
+    ) -> Option<Vec<Vec<Value>>> {
         let mut cx = Cx::new(&self.defs, &self.vars, &[]);
         cx.rt = Some(&self.runtime);
         cx.env = frame.to_vec();
