@@ -373,7 +373,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                     }
                 }
             }
-            match model.check_action_properties_at(s, fp_p, &t, fp) {
+            match model.check_action_properties_at(s, fp_p, &t, fp, a) {
                 Ok(None) => {}
                 Ok(Some(i)) => {
                     self.event(

@@ -121,13 +121,15 @@ pub trait Model: Sync {
     /// fingerprints ([`fingerprint`](Model::fingerprint), normalized) the engine already
     /// has, so that the model can cache per-state work by them (sound only when they
     /// identify states, i.e. without [`lossy_fingerprints`](Model::lossy_fingerprints)).
-    /// Default: ignores them.
+    /// `action` is the action that produced the step (a hint: the verdict must not depend
+    /// on it). Default: ignores them.
     fn check_action_properties_at(
         &self,
         from: &Self::State,
         _from_fp: u64,
         to: &Self::State,
         _to_fp: u64,
+        _action: ActionId,
     ) -> Result<Option<usize>, Self::Error> {
         self.check_action_properties(from, to)
     }

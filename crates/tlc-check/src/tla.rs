@@ -45,6 +45,8 @@ pub struct TlaModel<'p> {
     invariants: Vec<Cow<'p, Named>>,
     /// `[][A]_v` `PROPERTY`s, then the state-predicate `PROPERTY`s (`init_from` on).
     action_props: Vec<Cow<'p, Named>>,
+    /// Index in `prog.properties` of each `[][A]_v` entry of `action_props`.
+    action_prop_ids: Vec<usize>,
     /// Index in `action_props` of the first state-predicate property.
     init_from: usize,
     lossy: bool,
@@ -58,10 +60,14 @@ impl<'p> TlaModel<'p> {
         let mut invariants: Vec<Cow<'p, Named>> =
             prog.invariants.iter().map(Cow::Borrowed).collect();
         let mut action_props = Vec::new();
-        for p in &prog.properties {
+        let mut action_prop_ids = Vec::new();
+        for (i, p) in prog.properties.iter().enumerate() {
             match p {
                 Property::Invariant(n) => invariants.push(Cow::Owned(prog.with_full_frame(n))),
-                Property::Action(n) => action_props.push(Cow::Owned(prog.with_full_frame(n))),
+                Property::Action(n) => {
+                    action_props.push(Cow::Owned(prog.with_full_frame(n)));
+                    action_prop_ids.push(i);
+                }
                 Property::Temporal(_) => {}
             }
         }
@@ -79,6 +85,7 @@ impl<'p> TlaModel<'p> {
             prog,
             invariants,
             action_props,
+            action_prop_ids,
             init_from,
             lossy: prog.view.is_some() || !prog.symmetry.is_empty(),
             stats,
@@ -156,6 +163,7 @@ impl Model for TlaModel<'_> {
         from_fp: u64,
         to: &State,
         to_fp: u64,
+        action: ActionId,
     ) -> Result<Option<usize>, EvalError> {
         // With VIEW or SYMMETRY a fingerprint stands for several states: no per-state cache.
         let (from_fp, to_fp) = if self.lossy {
@@ -164,7 +172,11 @@ impl Model for TlaModel<'_> {
             (Some(from_fp), Some(to_fp))
         };
         for (i, p) in self.action_props[..self.init_from].iter().enumerate() {
-            if !self.prog.eval_action_at(p, from, from_fp, to, to_fp)? {
+            let prop = self.action_prop_ids[i];
+            if !self
+                .prog
+                .eval_action_property(prop, p, from, from_fp, to, to_fp, action.0)?
+            {
                 return Ok(Some(i));
             }
         }

@@ -15,12 +15,13 @@ pub mod builtins;
 mod byname;
 mod compile;
 mod ctxenum;
-mod enummemo;
 mod enumerate;
+mod enummemo;
 pub mod error;
 mod eval;
 mod fold;
 pub mod ir;
+mod prophint;
 pub mod runtime;
 mod stdlib;
 mod stepmemo;
@@ -143,6 +144,8 @@ pub struct Program {
     runtime: runtime::Runtime,
     /// Identity of this program for per-thread memos (see `stepmemo`).
     uid: u64,
+    /// Per entry of `properties`: the sub-actions of a `[A]_v` property (see `prophint`).
+    box_parts: Vec<Option<prophint::BoxParts>>,
     /// Per definition: may it be memoized on a pair of states (see `stepmemo`).
     memo_flags: std::sync::OnceLock<Vec<u8>>,
     /// What may be memoized while successors are enumerated (see `enummemo`).
@@ -254,6 +257,7 @@ impl Program {
             symmetry: Vec::new(),
             runtime: runtime::Runtime::default(),
             uid: stepmemo::next_uid(),
+            box_parts: Vec::new(),
             memo_flags: std::sync::OnceLock::new(),
             enum_info: std::sync::OnceLock::new(),
         };
@@ -409,6 +413,18 @@ impl Program {
                 }
             }
         }
+        let props = std::mem::take(&mut p.properties);
+        p.box_parts = props
+            .iter()
+            .map(|pr| match pr {
+                Property::Action(n) => {
+                    let n = p.with_full_frame(n);
+                    p.box_parts_of(&n)
+                }
+                _ => None,
+            })
+            .collect();
+        p.properties = props;
         if let Some(sym) = symmetry {
             match p.eval_const(&sym) {
                 Ok(v) => match MvPerm::from_symmetry_set(&v) {

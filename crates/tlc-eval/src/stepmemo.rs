@@ -307,11 +307,51 @@ impl crate::Program {
         t: &[Value],
         t_fp: Option<u64>,
     ) -> Result<bool, crate::EvalError> {
+        self.eval_action_hinted(n, None, s, s_fp, t, t_fp)
+    }
+
+    /// [`Program::eval_action_at`] for the `[A]_v` property `properties[prop]` (`n` is it,
+    /// possibly with a wider frame) on a step produced by the action with index `key`
+    /// (e.g. [`crate::ActionId`]): the sub-action of `A` that held last for this property
+    /// and key on this thread is tried first (see `prophint`). The verdict is the same as
+    /// [`Program::eval_action_at`]'s.
+    pub fn eval_action_property(
+        &self,
+        prop: usize,
+        n: &crate::Named,
+        s: &[Value],
+        s_fp: Option<u64>,
+        t: &[Value],
+        t_fp: Option<u64>,
+        key: u32,
+    ) -> Result<bool, crate::EvalError> {
+        let hint = self
+            .box_parts
+            .get(prop)
+            .and_then(Option::as_ref)
+            .map(|bp| (bp, prop as u32, key));
+        self.eval_action_hinted(n, hint, s, s_fp, t, t_fp)
+    }
+
+    fn eval_action_hinted(
+        &self,
+        n: &crate::Named,
+        hint: Option<(&crate::prophint::BoxParts, u32, u32)>,
+        s: &[Value],
+        s_fp: Option<u64>,
+        t: &[Value],
+        t_fp: Option<u64>,
+    ) -> Result<bool, crate::EvalError> {
         let mut cx = self.cx(s, n.frame);
         cx.next = t.iter().map(|v| Some(v.clone())).collect();
         let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
         cx.def_memo = Some(seed_at(self.uid, flags, s, s_fp, t, t_fp));
-        let r = cx.eval_bool(&n.expr, "an action");
+        let r = match hint {
+            Some((bp, prop, key)) => {
+                crate::prophint::eval_box_parts(&mut cx, bp, self.uid, prop, key)
+            }
+            None => cx.eval_bool(&n.expr, "an action"),
+        };
         if let Some(memo) = cx.def_memo.take() {
             keep_at(self.uid, s, s_fp, t_fp, memo);
         }
