@@ -315,6 +315,7 @@ impl crate::Program {
     /// (e.g. [`crate::ActionId`]): the sub-action of `A` that held last for this property
     /// and key on this thread is tried first (see `prophint`). The verdict is the same as
     /// [`Program::eval_action_at`]'s.
+    #[allow(clippy::too_many_arguments)]
     pub fn eval_action_property(
         &self,
         prop: usize,
