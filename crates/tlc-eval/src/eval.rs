@@ -1241,6 +1241,18 @@ impl<'p> Cx<'p> {
     ) -> ER<bool> {
         if let [b] = bounds {
             if let [p] = b.pats.as_slice() {
+                // A one-element literal set (a value of a `\E` the action split enumerated,
+                // see `Program::split`): bind it directly.
+                if let Some(Ex {
+                    kind: ExKind::Lit(Value::Set(one)),
+                    ..
+                }) = b.set.as_deref()
+                {
+                    if let [v] = one.elems() {
+                        self.bind(p, v.clone(), Span::default())?;
+                        return f(self);
+                    }
+                }
                 // One bound variable: iterate the set directly (no element vector).
                 let Some(set) = &b.set else {
                     return Err(unbounded_quantifier());
