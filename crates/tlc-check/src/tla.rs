@@ -93,6 +93,19 @@ impl<'p> TlaModel<'p> {
         }
     }
 
+    /// Index of the first `[][A]_v` property that `holds` says is violated.
+    fn first_failed_action_property(
+        &self,
+        mut holds: impl FnMut(usize, &Named) -> Result<bool, EvalError>,
+    ) -> Result<Option<usize>, EvalError> {
+        for (i, p) in self.action_props[..self.init_from].iter().enumerate() {
+            if !holds(i, p)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
     /// The program.
     pub fn program(&self) -> &'p Program {
         self.prog
@@ -149,12 +162,7 @@ impl Model for TlaModel<'_> {
         from: &State,
         to: &State,
     ) -> Result<Option<usize>, EvalError> {
-        for (i, p) in self.action_props[..self.init_from].iter().enumerate() {
-            if !self.prog.eval_action(p, from, to)? {
-                return Ok(Some(i));
-            }
-        }
-        Ok(None)
+        self.first_failed_action_property(|_, p| self.prog.eval_action(p, from, to))
     }
 
     fn check_action_properties_at(
@@ -171,16 +179,11 @@ impl Model for TlaModel<'_> {
         } else {
             (Some(from_fp), Some(to_fp))
         };
-        for (i, p) in self.action_props[..self.init_from].iter().enumerate() {
+        self.first_failed_action_property(|i, p| {
             let prop = self.action_prop_ids[i];
-            if !self
-                .prog
-                .eval_action_property(prop, p, from, from_fp, to, to_fp, action.0)?
-            {
-                return Ok(Some(i));
-            }
-        }
-        Ok(None)
+            self.prog
+                .eval_action_property(prop, p, from, from_fp, to, to_fp, action.0)
+        })
     }
 
     fn check_init_properties(&self, s: &State) -> Result<Option<usize>, EvalError> {

@@ -690,6 +690,15 @@ impl Program {
         }
     }
 
+    /// A context without a state whose frame is `frame` (the action split's partial frames).
+    fn frame_cx(&self, frame: &[eval::Slot]) -> Cx<'_> {
+        let mut cx = Cx::new(&self.defs, &self.vars, &[]);
+        cx.rt = Some(&self.runtime);
+        cx.env = frame.to_vec();
+        cx.base = 0;
+        cx
+    }
+
     /// The bindings of `bounds` (one value per pattern, in TLC's order), if their sets
     /// evaluate in `frame` without the state; `None` otherwise (state-dependent, not
     /// enumerable, or an evaluation error: TLC then keeps the `\E` as one action).
@@ -698,10 +707,7 @@ impl Program {
         bounds: &[CBound],
         frame: &[eval::Slot],
     ) -> Option<Vec<Vec<Value>>> {
-        let mut cx = Cx::new(&self.defs, &self.vars, &[]);
-        cx.rt = Some(&self.runtime);
-        cx.env = frame.to_vec();
-        cx.base = 0;
+        let mut cx = self.frame_cx(frame);
         let pats: Vec<&Pat> = bounds.iter().flat_map(|b| b.pats.iter()).collect();
         let mut out = Vec::new();
         let ok = cx.for_each_ctx(bounds, &mut |cx| {
@@ -721,10 +727,7 @@ impl Program {
         args: &[Arg],
         frame: &[eval::Slot],
     ) -> Option<Vec<eval::Slot>> {
-        let mut cx = Cx::new(&self.defs, &self.vars, &[]);
-        cx.rt = Some(&self.runtime);
-        cx.env = frame.to_vec();
-        cx.base = 0;
+        let mut cx = self.frame_cx(frame);
         let mut callee: Vec<eval::Slot> = frame.get(..capture as usize)?.to_vec();
         for a in args {
             callee.push(match a {

@@ -14,13 +14,10 @@
 //! operator parameters) disable the reordering for their property.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
-use tlc_value::Value;
-
-use crate::builtins::Builtin;
 use crate::eval::{Cx, Slot, ER};
 use crate::ir::{Ex, ExKind};
+use crate::stepmemo::impure_builtin;
 use crate::{Named, Program};
 
 /// The sub-actions of a `[A]_v` property and its `UNCHANGED v`.
@@ -28,13 +25,13 @@ use crate::{Named, Program};
 pub(crate) struct BoxParts {
     /// `A` split as the next-state relation is (at least two parts).
     pub parts: Vec<Ex>,
-    /// The subscript `v`.
-    pub sub: Ex,
+    /// `UNCHANGED v`.
+    pub unchanged: Ex,
 }
 
 thread_local! {
     /// Per (program, property, hint key): the index of the sub-action that held last.
-    static HINTS: RefCell<HashMap<(u64, u32, u32), u32>> = RefCell::new(HashMap::new());
+    static HINTS: RefCell<ahash::AHashMap<(u64, u32, u32), u32>> = RefCell::new(ahash::AHashMap::new());
 }
 
 impl Program {
@@ -56,29 +53,19 @@ impl Program {
         }
         let mut pure = true;
         for p in &parts {
-            self.visit_deep(p, &mut Vec::new(), &mut |x| {
-                if let ExKind::Builtin(b, _) | ExKind::BuiltinOp(b, _) = &x.kind {
-                    if matches!(
-                        b,
-                        Builtin::TLCGet
-                            | Builtin::TLCSet
-                            | Builtin::RandomElement
-                            | Builtin::JavaTime
-                            | Builtin::Print
-                            | Builtin::PrintT
-                            | Builtin::RandomSubset
-                            | Builtin::RandomSetOfSubsets
-                            | Builtin::RandomSubsetSet
-                    ) {
-                        pure = false;
-                    }
+            self.visit_deep(p, &mut Vec::new(), &mut |x| match &x.kind {
+                ExKind::Builtin(b, _) | ExKind::BuiltinOp(b, _) if impure_builtin(*b) => {
+                    pure = false
                 }
-                if matches!(x.kind, ExKind::CallParam { .. }) {
-                    pure = false;
-                }
+                ExKind::CallParam { .. } => pure = false,
+                _ => {}
             });
         }
-        pure.then_some(BoxParts { parts, sub: v })
+        let unchanged = Ex {
+            span: v.span,
+            kind: ExKind::Unchanged(Box::new(v)),
+        };
+        pure.then_some(BoxParts { parts, unchanged })
     }
 }
 
@@ -96,10 +83,8 @@ pub(crate) fn eval_box_parts<'p>(
         .try_with(|h| h.borrow().get(&(uid, prop, key)).copied())
         .ok()
         .flatten();
-    let base = cx.base;
     if let Some(h) = hint {
         if let Some(p) = bp.parts.get(h as usize) {
-            cx.base = base;
             if cx.eval_bool(p, "an action")? {
                 return Ok(true);
             }
@@ -109,16 +94,10 @@ pub(crate) fn eval_box_parts<'p>(
         if Some(j as u32) == hint {
             continue;
         }
-        cx.base = base;
         if cx.eval_bool(p, "an action")? {
             let _ = HINTS.try_with(|h| h.borrow_mut().insert((uid, prop, key), j as u32));
             return Ok(true);
         }
     }
-    cx.base = base;
-    let x: Value = cx.eval(&bp.sub)?;
-    cx.primed = true;
-    let y = cx.eval(&bp.sub);
-    cx.primed = false;
-    Ok(x == y?)
+    cx.eval_bool(&bp.unchanged, "an action")
 }

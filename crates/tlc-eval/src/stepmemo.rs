@@ -40,6 +40,23 @@ pub(crate) struct DefMemo<'p> {
     pub next_state: Option<&'p [Value]>,
 }
 
+/// True for the builtins whose value may change between two evaluations on the same
+/// states: they read or change the run, print, or choose at random.
+pub(crate) fn impure_builtin(b: Builtin) -> bool {
+    matches!(
+        b,
+        Builtin::TLCGet
+            | Builtin::TLCSet
+            | Builtin::RandomElement
+            | Builtin::JavaTime
+            | Builtin::Print
+            | Builtin::PrintT
+            | Builtin::RandomSubset
+            | Builtin::RandomSetOfSubsets
+            | Builtin::RandomSubsetSet
+    )
+}
+
 /// A fresh id for a compiled program (keys the per-thread memo).
 pub(crate) fn next_uid() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);
@@ -62,20 +79,7 @@ pub(crate) fn flags(defs: &[Def]) -> Vec<u8> {
                 | ExKind::CallParam { .. }
                 | ExKind::Fair(..)
                 | ExKind::Temporal(..) => next[i] = true,
-                ExKind::Builtin(b, _) | ExKind::BuiltinOp(b, _)
-                    if matches!(
-                        b,
-                        Builtin::TLCGet
-                            | Builtin::TLCSet
-                            | Builtin::RandomElement
-                            | Builtin::JavaTime
-                            | Builtin::Print
-                            | Builtin::PrintT
-                            | Builtin::RandomSubset
-                            | Builtin::RandomSetOfSubsets
-                            | Builtin::RandomSubsetSet
-                    ) =>
-                {
+                ExKind::Builtin(b, _) | ExKind::BuiltinOp(b, _) if impure_builtin(*b) => {
                     impure[i] = true
                 }
                 _ => {}
