@@ -179,11 +179,15 @@ impl Model for TlaModel<'_> {
         } else {
             (Some(from_fp), Some(to_fp))
         };
-        self.first_failed_action_property(|i, p| {
-            let prop = self.action_prop_ids[i];
-            self.prog
-                .eval_action_property(prop, p, from, from_fp, to, to_fp, action.0)
-        })
+        self.prog.first_failed_action_property(
+            &self.action_prop_ids,
+            &self.action_props[..self.init_from],
+            from,
+            from_fp,
+            to,
+            to_fp,
+            action.0,
+        )
     }
 
     fn check_init_properties(&self, s: &State) -> Result<Option<usize>, EvalError> {

@@ -73,6 +73,9 @@ thread_local! {
     /// Frame stacks of dropped contexts, reused by the next [`Cx::new`] on this thread
     /// (the checker builds a context per state and per invariant).
     static ENV_POOL: std::cell::RefCell<Vec<Vec<Slot>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Next-state vectors of dropped contexts, reused by [`Cx::set_next`] (the checker
+    /// sets up a context per step for action properties and liveness atoms).
+    static NEXT_POOL: std::cell::RefCell<Vec<Vec<Option<Value>>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Drop for Cx<'_> {
@@ -84,6 +87,16 @@ impl Drop for Cx<'_> {
                 let mut p = p.borrow_mut();
                 if p.len() < 8 {
                     p.push(env);
+                }
+            });
+        }
+        let mut next = std::mem::take(&mut self.next);
+        if next.capacity() != 0 && next.capacity() <= 4096 {
+            next.clear();
+            let _ = NEXT_POOL.try_with(|p| {
+                let mut p = p.borrow_mut();
+                if p.len() < 8 {
+                    p.push(next);
                 }
             });
         }
@@ -112,6 +125,17 @@ impl<'p> Cx<'p> {
             def_memo: None,
             enum_memo: None,
         }
+    }
+
+    /// Sets the next state to the complete state `t` (for evaluating an action on a step).
+    pub fn set_next(&mut self, t: &[Value]) {
+        if self.next.capacity() == 0 {
+            if let Ok(Some(v)) = NEXT_POOL.try_with(|p| p.borrow_mut().pop()) {
+                self.next = v;
+            }
+        }
+        self.next.clear();
+        self.next.extend(t.iter().map(|v| Some(v.clone())));
     }
 
     /// Resets the frame stack to one frame of `size` empty slots.

@@ -92,6 +92,12 @@ pub struct Named {
     pub frame: u32,
 }
 
+impl AsRef<Named> for Named {
+    fn as_ref(&self) -> &Named {
+        self
+    }
+}
+
 /// One action of the next-state relation (a top-level disjunct of Next).
 pub type Action = Named;
 
@@ -878,7 +884,7 @@ impl Program {
     /// Evaluates an action-level predicate (action constraint, action property) on `s -> t`.
     pub fn eval_action(&self, n: &Named, s: &[Value], t: &[Value]) -> Result<bool, EvalError> {
         let mut cx = self.cx(s, n.frame);
-        cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        cx.set_next(t);
         let flags = self.memo_flags.get_or_init(|| stepmemo::flags(&self.defs));
         cx.def_memo = Some(stepmemo::seed(self.uid, flags, s, t));
         let r = cx.eval_bool(&n.expr, "an action");

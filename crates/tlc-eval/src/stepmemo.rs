@@ -119,13 +119,76 @@ pub(crate) fn flags(defs: &[Def]) -> Vec<u8> {
             }
         }
     }
+    let mut cheap: Vec<Option<bool>> = vec![None; n];
     (0..n)
         .map(|i| match (impure[i], next[i]) {
             (true, _) => NO_MEMO,
+            _ if is_cheap(defs, DefId(i as u32), &mut cheap, 0) => NO_MEMO,
             (false, true) => STEP,
             (false, false) => SOURCE,
         })
         .collect()
+}
+
+/// Largest expression (in nodes) [`is_cheap`] accepts.
+const CHEAP_NODES: usize = 24;
+
+/// Is the closed zero-argument definition `d` cheaper to compute than to memoize (look up,
+/// keep, and copy between steps)? True for small bodies of variables, constants, field
+/// and function application, arithmetic, comparisons and logic, e.g.
+/// `BeanCount == can.black + can.white`.
+fn is_cheap(defs: &[Def], d: DefId, memo: &mut [Option<bool>], depth: u32) -> bool {
+    let Some(def) = defs.get(d.0 as usize) else {
+        return false;
+    };
+    if def.cache.is_some() {
+        return true;
+    }
+    if def.nargs != 0 || def.fn_bounds.is_some() || depth > 4 {
+        return false;
+    }
+    if let Some(c) = memo[d.0 as usize] {
+        return c;
+    }
+    memo[d.0 as usize] = Some(false); // a recursive definition is not cheap
+    let mut nodes = 0;
+    let c = cheap_ex(defs, &def.body, memo, depth, &mut nodes);
+    memo[d.0 as usize] = Some(c);
+    c
+}
+
+fn cheap_ex(
+    defs: &[Def],
+    e: &crate::ir::Ex,
+    memo: &mut [Option<bool>],
+    depth: u32,
+    nodes: &mut usize,
+) -> bool {
+    *nodes += 1;
+    if *nodes > CHEAP_NODES {
+        return false;
+    }
+    let mut all = |xs: &[&crate::ir::Ex]| xs.iter().all(|x| cheap_ex(defs, x, memo, depth, nodes));
+    match &e.kind {
+        ExKind::Lit(_) | ExKind::Var(_) | ExKind::Local(_) => true,
+        ExKind::Prime(x) | ExKind::Not(x) | ExKind::Dot(x, _) => all(&[x]),
+        ExKind::Implies(a, b)
+        | ExKind::Equiv(a, b)
+        | ExKind::Eq(a, b)
+        | ExKind::Neq(a, b)
+        | ExKind::FnApp(a, b) => all(&[a, b]),
+        ExKind::If(c, a, b) => all(&[c, a, b]),
+        ExKind::And(xs) | ExKind::Or(xs) | ExKind::Tuple(xs) => all(&xs.iter().collect::<Vec<_>>()),
+        ExKind::Builtin(b, xs) => {
+            use Builtin::*;
+            matches!(b, Plus | Minus | Mul | Mod | Div | Neg | Lt | Gt | Le | Ge)
+                && all(&xs.iter().collect::<Vec<_>>())
+        }
+        ExKind::Call { def, capture, args } => {
+            *capture == 0 && args.is_empty() && is_cheap(defs, *def, memo, depth + 1)
+        }
+        _ => false,
+    }
 }
 
 #[derive(Default)]
@@ -154,10 +217,15 @@ type Kept = Box<[(DefId, Value)]>;
 /// Entries of the per-thread table of next-state values (a power of two).
 const TARGET_SLOTS: usize = 1 << 16;
 
+/// Entries per set of the table ([`TARGET_SLOTS`] / `WAYS` sets).
+const WAYS: usize = 4;
+
 /// The [`SOURCE`] definitions' values on recently seen next states, by the state's
-/// fingerprint: a state is the next state of several steps (one per edge into it), and the
-/// source of all the steps out of it later. Direct-mapped and lossy (a colliding entry is
-/// replaced), so bounded: at most [`TARGET_SLOTS`] states per thread.
+/// fingerprint: a state is the next state of several steps (one per edge into it, from
+/// sources spread over a BFS level), and the source of all the steps out of it later.
+/// Set-associative ([`WAYS`] entries per set, the oldest replaced first) and lossy, so
+/// bounded: at most [`TARGET_SLOTS`] states per thread. (A direct-mapped table of the same
+/// size lost about 45% of the entries before their next use on EWD998PCal.)
 #[derive(Default)]
 struct Targets {
     prog: u64,
@@ -165,30 +233,41 @@ struct Targets {
 }
 
 impl Targets {
-    fn index(fp: u64) -> usize {
-        // Fingerprints are well mixed: the low bits select the slot.
-        (fp as usize) & (TARGET_SLOTS - 1)
+    /// The first slot of `fp`'s set.
+    fn set(fp: u64) -> usize {
+        // Fingerprints are well mixed: the low bits select the set.
+        (fp as usize) & (TARGET_SLOTS - 1) & !(WAYS - 1)
     }
 
     /// The values kept for the state with fingerprint `fp`, if any.
     fn get(&self, prog: u64, fp: u64) -> Option<&[(DefId, Value)]> {
-        if self.prog != prog {
+        if self.prog != prog || self.slots.is_empty() {
             return None;
         }
-        match self.slots.get(Self::index(fp)) {
-            Some(Some((f, vals))) if *f == fp => Some(vals),
+        let i = Self::set(fp);
+        self.slots[i..i + WAYS].iter().find_map(|e| match e {
+            Some((f, vals)) if *f == fp => Some(&vals[..]),
             _ => None,
-        }
+        })
     }
 
-    /// Records the values of the state with fingerprint `fp` (replacing the slot's entry).
+    /// Records the values of the state with fingerprint `fp` (replacing its entry, or the
+    /// oldest entry of its set).
     fn put(&mut self, prog: u64, fp: u64, vals: Kept) {
         if self.prog != prog || self.slots.is_empty() {
             self.prog = prog;
             self.slots.clear();
             self.slots.resize_with(TARGET_SLOTS, || None);
         }
-        self.slots[Self::index(fp)] = Some((fp, vals));
+        let i = Self::set(fp);
+        let set = &mut self.slots[i..i + WAYS];
+        let at = set
+            .iter()
+            .position(|e| matches!(e, Some((f, _)) if *f == fp))
+            .unwrap_or(WAYS - 1);
+        // newest first: shift the older entries down over the replaced one
+        set[..=at].rotate_right(1);
+        set[0] = Some((fp, vals));
     }
 }
 
@@ -261,7 +340,7 @@ pub(crate) fn keep_at(
     memo: DefMemo<'_>,
 ) {
     let is_source = |d: DefId| memo.flags.get(d.0 as usize) == Some(&SOURCE);
-    if let Some(f) = t_fp {
+    if let Some(f) = t_fp.filter(|_| memo.vals.iter().any(|(_, p, _)| *p)) {
         let primed = memo
             .vals
             .iter()
@@ -311,52 +390,94 @@ impl crate::Program {
         t: &[Value],
         t_fp: Option<u64>,
     ) -> Result<bool, crate::EvalError> {
-        self.eval_action_hinted(n, None, s, s_fp, t, t_fp)
+        let f = self.eval_actions_at(1, &|_| (None, n), s, s_fp, t, t_fp, 0)?;
+        Ok(f.is_none())
     }
 
-    /// [`Program::eval_action_at`] for the `[A]_v` property `properties[prop]` (`n` is it,
-    /// possibly with a wider frame) on a step produced by the action with index `key`
-    /// (e.g. [`crate::ActionId`]): the sub-action of `A` that held last for this property
-    /// and key on this thread is tried first (see `prophint`). The verdict is the same as
-    /// [`Program::eval_action_at`]'s.
+    /// The `[A]_v` properties `props` on a step produced by the action with index `key`
+    /// (e.g. [`crate::ActionId`]), in order: the position in `props` of the first that is
+    /// violated, if any. `props[i]` is the property with index `ids[i]` in
+    /// [`Program::properties`](crate::Program::properties) (possibly with a wider frame). The step is set up once for all of them, with one memo as in
+    /// [`Program::eval_action_at`]; for each property the sub-action of `A` that held last
+    /// for it and this key on this thread is tried first (see `prophint`), and a step
+    /// from a state to itself (equal fingerprints) satisfies it without evaluation. The
+    /// verdicts are [`Program::eval_action_at`]'s.
     #[allow(clippy::too_many_arguments)]
-    pub fn eval_action_property(
+    pub fn first_failed_action_property<N: AsRef<crate::Named>>(
         &self,
-        prop: usize,
-        n: &crate::Named,
+        ids: &[usize],
+        props: &[N],
         s: &[Value],
         s_fp: Option<u64>,
         t: &[Value],
         t_fp: Option<u64>,
         key: u32,
-    ) -> Result<bool, crate::EvalError> {
-        let hint = self
-            .box_parts
-            .get(prop)
-            .and_then(Option::as_ref)
-            .map(|bp| (bp, prop as u32, key));
-        self.eval_action_hinted(n, hint, s, s_fp, t, t_fp)
+    ) -> Result<Option<usize>, crate::EvalError> {
+        let get = |i: usize| {
+            let prop = ids[i];
+            let hint = self
+                .box_parts
+                .get(prop)
+                .and_then(Option::as_ref)
+                .map(|bp| (bp, prop as u32));
+            (hint, props[i].as_ref())
+        };
+        self.eval_actions_at(props.len().min(ids.len()), &get, s, s_fp, t, t_fp, key)
     }
 
-    fn eval_action_hinted(
-        &self,
-        n: &crate::Named,
-        hint: Option<(&crate::prophint::BoxParts, u32, u32)>,
+    /// The first of the `count` actions `get(i)` violated by the step (see
+    /// [`Program::first_failed_action_property`]); an entry with parts is `[A]_v` split.
+    #[allow(clippy::too_many_arguments)]
+    fn eval_actions_at<'a>(
+        &'a self,
+        count: usize,
+        get: &dyn Fn(
+            usize,
+        ) -> (
+            Option<(&'a crate::prophint::BoxParts, u32)>,
+            &'a crate::Named,
+        ),
         s: &[Value],
         s_fp: Option<u64>,
         t: &[Value],
         t_fp: Option<u64>,
-    ) -> Result<bool, crate::EvalError> {
-        let mut cx = self.cx(s, n.frame);
-        cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        key: u32,
+    ) -> Result<Option<usize>, crate::EvalError> {
+        // A step from a state to itself satisfies `UNCHANGED v` (the parts' `v` is pure).
+        let same = s_fp.is_some() && s_fp == t_fp;
+        let todo = |i: usize| !(same && get(i).0.is_some());
+        let Some(first) = (0..count).find(|&i| todo(i)) else {
+            return Ok(None);
+        };
+        let mut cx = self.cx(s, 0);
+        cx.set_next(t);
         let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
         cx.def_memo = Some(seed_at(self.uid, flags, s, s_fp, t, t_fp));
-        let r = match hint {
-            Some((bp, prop, key)) => {
-                crate::prophint::eval_box_parts(&mut cx, bp, self.uid, prop, key)
+        let mut r = Ok(None);
+        for i in first..count {
+            let (hint, n) = get(i);
+            if same && hint.is_some() {
+                continue;
             }
-            None => cx.eval_bool(&n.expr, "an action"),
-        };
+            cx.reset_frame(n.frame);
+            let held = match hint {
+                Some((bp, prop)) => {
+                    crate::prophint::eval_box_parts(&mut cx, bp, self.uid, prop, key)
+                }
+                None => cx.eval_bool(&n.expr, "an action"),
+            };
+            match held {
+                Ok(true) => {}
+                Ok(false) => {
+                    r = Ok(Some(i));
+                    break;
+                }
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
         if let Some(memo) = cx.def_memo.take() {
             keep_at(self.uid, s, s_fp, t_fp, memo);
         }
@@ -372,6 +493,79 @@ mod tests {
         vec![(DefId(d), Value::from(v))].into_boxed_slice()
     }
 
+    fn ex(kind: ExKind) -> crate::ir::Ex {
+        crate::ir::Ex {
+            kind,
+            span: Default::default(),
+        }
+    }
+
+    fn def(name: &str, body: crate::ir::Ex) -> Def {
+        Def {
+            name: name.into(),
+            span: Default::default(),
+            nargs: 0,
+            frame: 0,
+            body,
+            fn_bounds: None,
+            cache: None,
+            state_level: true,
+            action_level: false,
+        }
+    }
+
+    #[test]
+    fn small_state_functions_are_not_memoized() {
+        use crate::ir::CBound;
+        let field = |f: &str| ex(ExKind::Dot(Box::new(ex(ExKind::Var(0))), Value::string(f)));
+        // Count == can.black + can.white: cheaper to compute than to keep
+        let count = def(
+            "Count",
+            ex(ExKind::Builtin(
+                Builtin::Plus,
+                vec![field("black"), field("white")],
+            )),
+        );
+        // Twice == Count + Count: calls of cheap definitions are cheap
+        let call = || {
+            ex(ExKind::Call {
+                def: DefId(0),
+                capture: 0,
+                args: vec![],
+            })
+        };
+        let twice = def(
+            "Twice",
+            ex(ExKind::Builtin(Builtin::Plus, vec![call(), call()])),
+        );
+        // Some == \E i \in x : i = 1 (a quantifier): kept
+        let some = def(
+            "Some",
+            ex(ExKind::Exists(
+                vec![CBound {
+                    pats: vec![crate::ir::Pat::Slot(0)],
+                    set: Some(Box::new(ex(ExKind::Var(0)))),
+                }],
+                Box::new(ex(ExKind::Eq(
+                    Box::new(ex(ExKind::Local(0))),
+                    Box::new(ex(ExKind::Lit(Value::from(1)))),
+                ))),
+            )),
+        );
+        // Big == a sum of 30 fields: too large to count as cheap
+        let big = def(
+            "Big",
+            ex(ExKind::Builtin(
+                Builtin::Plus,
+                (0..30).map(|_| field("black")).collect(),
+            )),
+        );
+        // Next == Count' (reads the next state): memoized per step only, unless cheap
+        let next = def("Next", ex(ExKind::Prime(Box::new(call()))));
+        let f = flags(&[count, twice, some, big, next]);
+        assert_eq!(f, vec![NO_MEMO, NO_MEMO, SOURCE, SOURCE, NO_MEMO]);
+    }
+
     #[test]
     fn targets_answer_only_for_the_stored_fingerprint() {
         let mut t = Targets::default();
@@ -380,19 +574,29 @@ mod tests {
         assert_eq!(t.get(1, 5).map(<[_]>::len), Some(1));
         // another program, or a state sharing the slot: nothing
         assert!(t.get(2, 5).is_none());
-        let other = 5 + TARGET_SLOTS as u64;
-        assert_eq!(Targets::index(other), Targets::index(5));
-        assert!(t.get(1, other).is_none());
-        // a colliding state replaces the entry: the first one is gone
-        t.put(1, other, entry(0, 51));
+        // states of the same set: the oldest is replaced once the set is full
+        let other = |k: u64| 5 + k * TARGET_SLOTS as u64;
+        assert_eq!(Targets::set(other(1)), Targets::set(5));
+        assert!(t.get(1, other(1)).is_none());
+        for k in 1..WAYS as u64 {
+            t.put(1, other(k), entry(0, 50 + k as i64));
+        }
+        assert!(t.get(1, 5).is_some());
+        t.put(1, other(WAYS as u64), entry(0, 99));
         assert!(t.get(1, 5).is_none());
+        for k in 1..=WAYS as u64 {
+            assert!(t.get(1, other(k)).is_some(), "{k}");
+        }
+        // storing a state again replaces its entry only
+        t.put(1, other(1), entry(0, 51));
         assert_eq!(
-            t.get(1, other).map(|v| v[0].1.clone()),
+            t.get(1, other(1)).map(|v| v[0].1.clone()),
             Some(Value::from(51))
         );
+        assert!(t.get(1, other(2)).is_some());
         // a new program starts empty
         t.put(2, 7, entry(0, 70));
-        assert!(t.get(1, other).is_none());
+        assert!(t.get(1, other(1)).is_none());
         assert!(t.get(2, 7).is_some());
     }
 }

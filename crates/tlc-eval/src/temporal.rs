@@ -360,7 +360,7 @@ impl Program {
             return Ok(());
         }
         let mut cx = Cx::new(&self.defs, &self.vars, s);
-        cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        cx.set_next(t);
         for (i, a) in atoms.action.iter().enumerate() {
             cx.env.clear();
             cx.env.extend(a.env.iter().cloned());
@@ -661,7 +661,7 @@ impl Program {
         out: &mut [u64],
     ) -> Result<(), EvalError> {
         let mut cx = Cx::new(&self.defs, &self.vars, s);
-        cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        cx.set_next(t);
         for (i, a) in atoms.action.iter().enumerate() {
             if !matches!(plan.action[i], ActionPlan::Eval) {
                 continue;
@@ -684,7 +684,7 @@ impl Program {
     /// Whether the step `s -> t` satisfies the action of the `ENABLED` atom `a`.
     fn step_satisfies(&self, a: &Atom, s: &[Value], t: &[Value]) -> Result<bool, EvalError> {
         let mut cx = Cx::new(&self.defs, &self.vars, s);
-        cx.next = t.iter().map(|v| Some(v.clone())).collect();
+        cx.set_next(t);
         cx.env = a.env.clone();
         cx.base = 0;
         cx.eval_bool(&a.expr, "an action")

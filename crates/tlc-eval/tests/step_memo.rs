@@ -1,7 +1,9 @@
 //! The per-state memo of `[][A]_v` properties (`Program::eval_action_at`, keyed by the
-//! states' fingerprints) against the plain evaluation (`Program::eval_action`) on every
-//! step of the refinement specs in `specs/refinement`: same verdict on each step, and the
-//! steps that violate the property are exactly the expected ones.
+//! states' fingerprints) and the grouped, hinted evaluation of the checker
+//! (`Program::first_failed_action_property`: sub-action hints, steps to the same state)
+//! against the plain evaluation (`Program::eval_action`) on every step of the refinement
+//! specs in `specs/refinement`: same verdict on each step, and the steps that violate the
+//! property are exactly the expected ones.
 
 use std::collections::{HashSet, VecDeque};
 use std::path::Path;
@@ -19,14 +21,15 @@ fn compare(tla: &str, cfg: &str) -> (usize, Vec<(State, State)>) {
     let (c, errs) = tlc_syntax::cfg::parse_config(tlc_syntax::FileId(99), &src);
     assert!(errs.is_empty(), "{errs:?}");
     let p = Program::compile(&spec.modules, &ModelConfig::from_config(&c)).expect("compiles");
-    let props: Vec<_> = p
+    let (ids, props): (Vec<usize>, Vec<_>) = p
         .properties
         .iter()
-        .filter_map(|q| match q {
-            Property::Action(n) => Some(p.with_full_frame(n)),
+        .enumerate()
+        .filter_map(|(i, q)| match q {
+            Property::Action(n) => Some((i, p.with_full_frame(n))),
             _ => None,
         })
-        .collect();
+        .unzip();
     assert!(!props.is_empty(), "no [][A]_v property in {cfg}");
     let mut queue: VecDeque<State> = VecDeque::new();
     let mut seen = HashSet::new();
@@ -40,18 +43,31 @@ fn compare(tla: &str, cfg: &str) -> (usize, Vec<(State, State)>) {
     while let Some(s) = queue.pop_front() {
         let fs = p.fingerprint(&s).expect("fp");
         let mut succs = Vec::new();
-        p.successors(&s, &mut |_, t| succs.push(t)).expect("next");
-        for t in succs {
+        p.successors(&s, &mut |a, t| succs.push((a, t, false)))
+            .expect("next");
+        // a step to the same state too (it satisfies every `[A]_v`)
+        succs.push((tlc_eval::ActionId(0), s.clone(), true));
+        for (a, t, extra) in succs {
             let ft = p.fingerprint(&t).expect("fp");
-            for n in &props {
+            let grouped = p
+                .first_failed_action_property(&ids, &props, &s, Some(fs), &t, Some(ft), a.0)
+                .expect("eval");
+            let mut first_bad = None;
+            for (i, n) in props.iter().enumerate() {
                 let memo = p
                     .eval_action_at(n, &s, Some(fs), &t, Some(ft))
                     .expect("eval");
                 let plain = p.eval_action(n, &s, &t).expect("eval");
                 assert_eq!(memo, plain, "{} on {s:?} -> {t:?}", n.name);
                 if !memo {
+                    first_bad = first_bad.or(Some(i));
                     bad.push((s.clone(), t.clone()));
                 }
+            }
+            assert_eq!(grouped, first_bad, "on {s:?} -> {t:?}");
+            if extra {
+                assert_eq!(grouped, None);
+                continue;
             }
             steps += 1;
             if seen.insert(ft) {
@@ -75,4 +91,14 @@ fn refinement_violated_only_by_the_reset_step() {
     assert_eq!(steps, 127);
     let state = |x: i64, y: i64| -> State { vec![Value::from(x), Value::from(y)].into() };
     assert_eq!(bad, vec![(state(6, 6), state(0, 0))]);
+}
+
+#[test]
+fn split_refinement_agrees_with_the_plain_evaluation() {
+    // `AbsSteps!Next` splits into several sub-actions: the hints take part
+    let (steps, bad) = compare("Steps.tla", "Steps.cfg");
+    assert!(steps > 0);
+    assert!(bad.is_empty(), "{bad:?}");
+    let (_, bad) = compare("Steps.tla", "Steps_violated.cfg");
+    assert!(!bad.is_empty());
 }

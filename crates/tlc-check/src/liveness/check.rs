@@ -489,27 +489,33 @@ impl<'a, V: View> Search<'a, V> {
             })
     }
 
-    /// Literal summary of the allowed edges of `nodes`; may stop early once
-    /// [`Self::satisfied_by`] holds (the summary is then partial).
+    /// Literal summary of the allowed edges of `nodes` into `m` (cleared first; reused
+    /// across components so that the ~one component per state of a large graph costs no
+    /// allocation); may stop early once [`Self::satisfied_by`] holds (the summary is then
+    /// partial).
     fn summary(
         &self,
+        m: &mut Summary,
         nodes: &[u32],
         ok: &(impl Fn(u32, usize) -> bool + Sync),
         removed: &[u32],
-    ) -> Summary {
+    ) {
         const CHUNK: usize = 1 << 15;
-        let mut m = self.empty_summary();
+        for x in [&mut m.s1, &mut m.s0, &mut m.a1, &mut m.a0] {
+            x.fill(0);
+        }
+        m.acc = 0;
         let head = nodes.len().min(CHUNK);
         for c in nodes[..head].chunks(256) {
-            self.accumulate(&mut m, c, ok);
-            if self.satisfied_by(&m, removed) {
-                return m;
+            self.accumulate(m, c, ok);
+            if self.satisfied_by(m, removed) {
+                return;
             }
         }
         let rest = &nodes[head..];
         if rest.len() <= 2 * CHUNK {
-            self.accumulate(&mut m, rest, ok);
-            return m;
+            self.accumulate(m, rest, ok);
+            return;
         }
         let parts = rest
             .par_chunks(CHUNK)
@@ -530,7 +536,6 @@ impl<'a, V: View> Search<'a, V> {
             }
             m.acc |= b.acc;
         }
-        m
     }
 
     fn accumulate(&self, m: &mut Summary, nodes: &[u32], ok: &impl Fn(u32, usize) -> bool) {
@@ -610,18 +615,26 @@ impl<'a, V: View> Search<'a, V> {
         let mut scope = vec![0u32; n];
         let mut stamp = 0u32;
         let mut best: Option<Candidate> = None;
+        // Reused by every component (most are single states).
+        let mut m = self.empty_summary();
+        let mut spare: Vec<u32> = Vec::new();
         // Work items: (nodes, removed Streett pairs); processed depth-first per top component.
+        let mut work: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
         for &(min, a, b) in &comps {
             if best.as_ref().is_some_and(|b| min >= b.0) {
                 break;
             }
             // Sorted node lists visit memory in BFS order (much better locality).
-            let mut top = flat[a..b].to_vec();
+            let mut top = std::mem::take(&mut spare);
+            top.clear();
+            top.extend_from_slice(&flat[a..b]);
             top.sort_unstable();
-            let mut work: Vec<(Vec<u32>, Vec<u32>)> = vec![(top, vec![])];
+            work.push((top, vec![]));
+            // A component given up on leaves its node list (`spare`) for the next one.
             while let Some((nodes, removed)) = work.pop() {
                 let min = nodes.iter().copied().min().unwrap_or(NONE);
                 if best.as_ref().is_some_and(|b| min >= b.0) {
+                    spare = nodes;
                     continue;
                 }
                 stats.sccs += 1;
@@ -634,17 +647,16 @@ impl<'a, V: View> Search<'a, V> {
                         && scope.get(self.view.target(v, pos) as usize) == Some(&stamp)
                         && self.not_removed(&removed, v, pos)
                 };
-                let m = self.summary(&nodes, &ok, &removed);
-                if m.acc & self.full_acc != self.full_acc {
-                    continue;
-                }
-                if !self
-                    .plan
-                    .buchi
-                    .iter()
-                    .zip(&self.buchi_clauses)
-                    .all(|(p, c)| self.exists(&m, c, p, &nodes, &ok))
+                self.summary(&mut m, &nodes, &ok, &removed);
+                if m.acc & self.full_acc != self.full_acc
+                    || !self
+                        .plan
+                        .buchi
+                        .iter()
+                        .zip(&self.buchi_clauses)
+                        .all(|(p, c)| self.exists(&m, c, p, &nodes, &ok))
                 {
+                    spare = nodes;
                     continue;
                 }
                 let mut bad = vec![];
