@@ -241,10 +241,10 @@ fn map_then_fold<'p>(
             while !rest.is_empty_set() {
                 let x = match &choose {
                     Choose::Max => {
-                        crate::stdlib::apply_values(cx, Builtin::Max, vec![rest.clone()], span)?
+                        crate::stdlib::apply_values(cx, Builtin::Max, &[rest.clone()], span)?
                     }
                     Choose::Min => {
-                        crate::stdlib::apply_values(cx, Builtin::Min, vec![rest.clone()], span)?
+                        crate::stdlib::apply_values(cx, Builtin::Min, &[rest.clone()], span)?
                     }
                     Choose::Op(c) => call(cx, c, [rest.clone()], span)?,
                     Choose::First => unreachable_first(span)?,
@@ -330,7 +330,7 @@ fn builtin<const N: usize>(cx: &mut Cx<'_>, b: Builtin, args: [Value; N], span: 
             return r.map_err(|e| verr(e, span));
         }
     }
-    crate::stdlib::apply_values(cx, b, args.into(), span)
+    crate::stdlib::apply_values(cx, b, &args, span)
 }
 
 /// Which graph operator [`graph_op`] computes.

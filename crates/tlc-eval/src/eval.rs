@@ -326,7 +326,7 @@ impl<'p> Cx<'p> {
                 self.pop_frame(old);
                 r
             }
-            Target::Builtin(b) => crate::stdlib::apply_values(self, b, args, span),
+            Target::Builtin(b) => crate::stdlib::apply_values(self, b, &args, span),
         }
     }
 
@@ -822,6 +822,14 @@ impl<'p> Cx<'p> {
             ExKind::Builtin(Builtin::SetMinus, a) if a.len() == 2 => {
                 Ok(self.member_ex(x, &a[0])? && !self.member_ex(x, &a[1])?)
             }
+            // `x \in DOMAIN f` without building the domain
+            ExKind::Builtin(Builtin::Domain, a) if a.len() == 1 => {
+                let r = match self.peek(&a[0]) {
+                    Some(f) => f.domain_member(x),
+                    None => self.eval(&a[0])?.domain_member(x),
+                };
+                r.map_err(|e| verr(e, set.span))
+            }
             ExKind::Builtin(Builtin::Cup, a) if a.len() == 2 => {
                 Ok(self.member_ex(x, &a[0])? || self.member_ex(x, &a[1])?)
             }
@@ -1114,6 +1122,22 @@ impl<'p> Cx<'p> {
                 self.pop_frame(old);
                 Ok((r?.0, None))
             }
+            // `\E x \in DOMAIN f`, `CHOOSE x \in DOMAIN f`, ...: the arguments of `f` in
+            // order, without building the domain
+            ExKind::Builtin(Builtin::Domain, a) if a.len() == 1 => match self.eval(&a[0])? {
+                Value::Func(fv) => {
+                    for (k, _) in fv.pairs() {
+                        if !f(self, k.clone())? {
+                            return Ok((false, None));
+                        }
+                    }
+                    Ok((true, None))
+                }
+                v => {
+                    let sv = v.domain().map_err(|e| verr(e, set.span))?;
+                    Ok((self.iter_value(&sv, set.span, f)?, Some(sv)))
+                }
+            },
             ExKind::LetRef { slot, def } if filter_like(defs, def, 0) => {
                 if let (Slot::Val(v), false) = (self.slot(*slot), self.primed) {
                     let v = v.clone();

@@ -154,6 +154,8 @@ pub struct Program {
     box_parts: Vec<Option<prophint::BoxParts>>,
     /// Per definition: may it be memoized on a pair of states (see `stepmemo`).
     memo_flags: std::sync::OnceLock<Vec<u8>>,
+    /// Per property: whether evaluating it may use the step memo (see `stepmemo`).
+    memo_props: std::sync::OnceLock<Vec<bool>>,
     /// What may be memoized while successors are enumerated (see `enummemo`).
     enum_info: std::sync::OnceLock<enummemo::EnumInfo>,
 }
@@ -265,6 +267,7 @@ impl Program {
             uid: stepmemo::next_uid(),
             box_parts: Vec::new(),
             memo_flags: std::sync::OnceLock::new(),
+            memo_props: std::sync::OnceLock::new(),
             enum_info: std::sync::OnceLock::new(),
         };
         p.assumptions = assumptions

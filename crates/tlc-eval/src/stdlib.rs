@@ -18,11 +18,25 @@ fn int(v: &Value, op: &'static str, span: Span) -> ER<i64> {
 
 /// Applies a builtin to argument expressions (evaluated left to right).
 pub(crate) fn apply<'p>(cx: &mut Cx<'p>, b: Builtin, args: &'p [Ex], span: Span) -> ER<Value> {
-    let mut vals = Vec::with_capacity(args.len());
-    for a in args {
-        vals.push(cx.eval(a)?);
+    // One or two arguments (almost every call) stay on the stack.
+    match args {
+        [x] => {
+            let x = cx.eval(x)?;
+            apply_values(cx, b, std::slice::from_ref(&x), span)
+        }
+        [x, y] => {
+            let x = cx.eval(x)?;
+            let y = cx.eval(y)?;
+            apply_values(cx, b, &[x, y], span)
+        }
+        _ => {
+            let mut vals = Vec::with_capacity(args.len());
+            for a in args {
+                vals.push(cx.eval(a)?);
+            }
+            apply_values(cx, b, &vals, span)
+        }
     }
-    apply_values(cx, b, vals, span)
 }
 
 #[path = "community.rs"]
@@ -116,9 +130,9 @@ fn arg(vals: &[Value], i: usize, span: Span) -> ER<&Value> {
 }
 
 /// Applies a builtin to values.
-pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span) -> ER<Value> {
+pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: &[Value], span: Span) -> ER<Value> {
     use Builtin::*;
-    let a = |i: usize| arg(&vals, i, span);
+    let a = |i: usize| arg(vals, i, span);
     let _ = &cx;
     Ok(match b {
         Subset => vr(Value::subset(a(0)?), span)?,
@@ -128,7 +142,7 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
         Cap => vr(a(0)?.intersect(a(1)?), span)?,
         SetMinus => vr(a(0)?.difference(a(1)?), span)?,
         SubsetEq => Value::Bool(vr(a(0)?.subseteq(a(1)?), span)?),
-        Times => vr(Value::product(vals.clone()), span)?,
+        Times => vr(Value::product(vals.to_vec()), span)?,
         Boolean => Value::boolean_set(),
         StringSet => Value::string_set(),
         Plus => vr(a(0)?.add(a(1)?), span)?,
@@ -375,7 +389,7 @@ pub(crate) fn apply_values(cx: &mut Cx, b: Builtin, vals: Vec<Value>, span: Span
                 UGraphAreConnectedIn => (GraphOp::AreConnectedIn, false),
                 _ => (GraphOp::IsStronglyConnected, true),
             };
-            community::graph_op(op, directed, &vals, span)?
+            community::graph_op(op, directed, vals, span)?
         }
         ConnectedComponents => Value::set(connected_components(a(0)?, span)?),
         IsStronglyConnected => {

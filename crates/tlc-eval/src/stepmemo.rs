@@ -390,7 +390,7 @@ impl crate::Program {
         t: &[Value],
         t_fp: Option<u64>,
     ) -> Result<bool, crate::EvalError> {
-        let f = self.eval_actions_at(1, &|_| (None, n), s, s_fp, t, t_fp, 0)?;
+        let f = self.eval_actions_at(1, &|_| (None, n), s, s_fp, t, t_fp, 0, true)?;
         Ok(f.is_none())
     }
 
@@ -413,6 +413,20 @@ impl crate::Program {
         t_fp: Option<u64>,
         key: u32,
     ) -> Result<Option<usize>, crate::EvalError> {
+        let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
+        let memo = self.memo_props.get_or_init(|| {
+            self.properties
+                .iter()
+                .map(|p| {
+                    let (crate::Property::Invariant(n)
+                    | crate::Property::Action(n)
+                    | crate::Property::Temporal(n)) = p;
+                    self.reads_memoized(&n.expr, flags)
+                })
+                .collect()
+        });
+        // Without a memoized definition to read, the memo is not set up at all.
+        let with_memo = ids.iter().any(|&i| memo.get(i).copied().unwrap_or(true));
         let get = |i: usize| {
             let prop = ids[i];
             let hint = self
@@ -422,11 +436,27 @@ impl crate::Program {
                 .map(|bp| (bp, prop as u32));
             (hint, props[i].as_ref())
         };
-        self.eval_actions_at(props.len().min(ids.len()), &get, s, s_fp, t, t_fp, key)
+        let count = props.len().min(ids.len());
+        self.eval_actions_at(count, &get, s, s_fp, t, t_fp, key, with_memo)
+    }
+
+    /// Does evaluating `e` call a closed zero-argument definition that the step memo keeps
+    /// (`flags`)?
+    fn reads_memoized(&self, e: &crate::ir::Ex, flags: &[u8]) -> bool {
+        let mut any = false;
+        self.visit_deep(e, &mut Vec::new(), &mut |x| {
+            if let ExKind::Call { def, capture, args } = &x.kind {
+                if *capture == 0 && args.is_empty() && flags.get(def.0 as usize) != Some(&NO_MEMO) {
+                    any = true;
+                }
+            }
+        });
+        any
     }
 
     /// The first of the `count` actions `get(i)` violated by the step (see
     /// [`Program::first_failed_action_property`]); an entry with parts is `[A]_v` split.
+    /// `memo`: set up the step memo (else the definitions are evaluated as in any context).
     #[allow(clippy::too_many_arguments)]
     fn eval_actions_at<'a>(
         &'a self,
@@ -442,6 +472,7 @@ impl crate::Program {
         t: &[Value],
         t_fp: Option<u64>,
         key: u32,
+        memo: bool,
     ) -> Result<Option<usize>, crate::EvalError> {
         // A step from a state to itself satisfies `UNCHANGED v` (the parts' `v` is pure).
         let same = s_fp.is_some() && s_fp == t_fp;
@@ -451,8 +482,10 @@ impl crate::Program {
         };
         let mut cx = self.cx(s, 0);
         cx.set_next(t);
-        let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
-        cx.def_memo = Some(seed_at(self.uid, flags, s, s_fp, t, t_fp));
+        if memo {
+            let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
+            cx.def_memo = Some(seed_at(self.uid, flags, s, s_fp, t, t_fp));
+        }
         let mut r = Ok(None);
         for i in first..count {
             let (hint, n) = get(i);

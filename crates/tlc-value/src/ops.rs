@@ -177,6 +177,29 @@ impl Value {
         }
     }
 
+    /// `x \in DOMAIN self` without building the domain: the same answer and the same
+    /// errors as [`Value::member`] on [`Value::domain`].
+    pub fn domain_member(&self, x: &Value) -> VResult<bool> {
+        match self {
+            Value::Func(f) => {
+                let p = f.pairs();
+                match p.binary_search_by(|(k, _)| k.cmp(x)) {
+                    Ok(_) => Ok(true),
+                    Err(pos) => match p.get(pos.min(p.len().saturating_sub(1))) {
+                        Some((near, _)) if !crate::order::comparable(x, near) => {
+                            Err(ValueError::Incomparable {
+                                left: x.clone(),
+                                right: near.clone(),
+                            })
+                        }
+                        _ => Ok(false),
+                    },
+                }
+            }
+            _ => self.domain()?.member(x),
+        }
+    }
+
     /// `Cardinality(self)`.
     pub fn cardinality(&self) -> VResult<Value> {
         match self {
