@@ -1459,7 +1459,7 @@ impl<'p> Cx<'p> {
         let mut keep = false;
         if let Some(memo) = &self.def_memo {
             keep = memo.flags.get(def.0 as usize).copied().unwrap_or(0) != 0;
-            if let Some((_, _, v)) = memo.vals.iter().find(|(d, p, _)| *d == def && *p == primed) {
+            if let Some(v) = memo.get(def, primed) {
                 return Ok(v.clone());
             }
         }

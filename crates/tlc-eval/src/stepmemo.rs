@@ -34,8 +34,13 @@ pub(crate) const SOURCE: u8 = 2;
 pub(crate) struct DefMemo<'p> {
     /// Per definition: [`NO_MEMO`], [`STEP`] or [`SOURCE`].
     pub flags: &'p [u8],
-    /// Values by `(definition, primed)`.
+    /// Values computed in this evaluation, by `(definition, primed)`.
     pub vals: Vec<(DefId, bool, Value)>,
+    /// Kept unprimed values of [`SOURCE`] definitions on the current state (shared with
+    /// the per-thread memo: seeding a step costs no copy of the values).
+    pub source: Kept,
+    /// Kept values of [`SOURCE`] definitions on the next state (their primed values).
+    pub target: Kept,
     /// The (complete) next state: a [`SOURCE`] definition under a prime is evaluated on it.
     pub next_state: Option<&'p [Value]>,
 }
@@ -197,7 +202,7 @@ struct Source {
     /// The source state's fingerprint, when the caller gave one (then `state` is `None`).
     fp: Option<u64>,
     state: Option<Box<[Value]>>,
-    vals: Vec<(DefId, Value)>,
+    vals: Kept,
 }
 
 impl Source {
@@ -211,8 +216,43 @@ impl Source {
     }
 }
 
-/// The values of a state's [`SOURCE`] definitions.
-type Kept = Box<[(DefId, Value)]>;
+/// The values of a state's [`SOURCE`] definitions (shared: the tables and the memo of the
+/// step being evaluated hold the same values).
+pub(crate) type Kept = std::sync::Arc<[(DefId, Value)]>;
+
+impl DefMemo<'_> {
+    /// The value of `(def, primed)` if this evaluation computed it or it was kept.
+    pub fn get(&self, def: DefId, primed: bool) -> Option<&Value> {
+        let kept = if primed { &self.target } else { &self.source };
+        self.vals
+            .iter()
+            .find(|(d, p, _)| *d == def && *p == primed)
+            .map(|(_, _, v)| v)
+            .or_else(|| kept.iter().find(|(d, _)| *d == def).map(|(_, v)| v))
+    }
+}
+
+/// `kept` with the values in `vals` of the [`SOURCE`] definitions that are `primed` (or
+/// not) added, if there are any.
+fn extended(
+    kept: &Kept,
+    vals: &[(DefId, bool, Value)],
+    primed: bool,
+    flags: &[u8],
+) -> Option<Kept> {
+    let mut new = vals
+        .iter()
+        .filter(|(d, p, _)| *p == primed && flags.get(d.0 as usize) == Some(&SOURCE))
+        .filter(|(d, _, _)| !kept.iter().any(|(e, _)| e == d))
+        .peekable();
+    new.peek()?;
+    let all: Vec<(DefId, Value)> = kept
+        .iter()
+        .cloned()
+        .chain(new.map(|(d, _, v)| (*d, v.clone())))
+        .collect();
+    Some(all.into())
+}
 
 /// Entries of the per-thread table of next-state values (a power of two).
 const TARGET_SLOTS: usize = 1 << 16;
@@ -240,13 +280,13 @@ impl Targets {
     }
 
     /// The values kept for the state with fingerprint `fp`, if any.
-    fn get(&self, prog: u64, fp: u64) -> Option<&[(DefId, Value)]> {
+    fn get(&self, prog: u64, fp: u64) -> Option<&Kept> {
         if self.prog != prog || self.slots.is_empty() {
             return None;
         }
         let i = Self::set(fp);
         self.slots[i..i + WAYS].iter().find_map(|e| match e {
-            Some((f, vals)) if *f == fp => Some(&vals[..]),
+            Some((f, vals)) if *f == fp => Some(vals),
             _ => None,
         })
     }
@@ -293,33 +333,26 @@ pub(crate) fn seed_at<'p>(
     t: &'p [Value],
     t_fp: Option<u64>,
 ) -> DefMemo<'p> {
-    let mut vals: Vec<(DefId, bool, Value)> = LAST_SOURCE.with(|m| {
+    let source = LAST_SOURCE.with(|m| {
         let mut m = m.borrow_mut();
         if !m.is(prog, s, s_fp) {
             m.prog = prog;
             m.fp = s_fp;
             m.state = if s_fp.is_some() { None } else { Some(s.into()) };
-            m.vals.clear();
-            if let Some(f) = s_fp {
-                TARGETS.with(|tg| {
-                    if let Some(kept) = tg.borrow().get(prog, f) {
-                        m.vals.extend(kept.iter().cloned());
-                    }
-                });
-            }
+            m.vals = s_fp
+                .and_then(|f| TARGETS.with(|tg| tg.borrow().get(prog, f).cloned()))
+                .unwrap_or_else(|| Vec::new().into());
         }
-        m.vals.iter().map(|(d, v)| (*d, false, v.clone())).collect()
+        m.vals.clone()
     });
-    if let Some(f) = t_fp {
-        TARGETS.with(|tg| {
-            if let Some(kept) = tg.borrow().get(prog, f) {
-                vals.extend(kept.iter().map(|(d, v)| (*d, true, v.clone())));
-            }
-        });
-    }
+    let target = t_fp
+        .and_then(|f| TARGETS.with(|tg| tg.borrow().get(prog, f).cloned()))
+        .unwrap_or_else(|| Vec::new().into());
     DefMemo {
         flags,
-        vals,
+        vals: Vec::new(),
+        source,
+        target,
         next_state: Some(t),
     }
 }
@@ -339,37 +372,22 @@ pub(crate) fn keep_at(
     t_fp: Option<u64>,
     memo: DefMemo<'_>,
 ) {
-    let is_source = |d: DefId| memo.flags.get(d.0 as usize) == Some(&SOURCE);
-    if let Some(f) = t_fp.filter(|_| memo.vals.iter().any(|(_, p, _)| *p)) {
-        let primed = memo
-            .vals
-            .iter()
-            .filter(|(d, p, _)| *p && is_source(*d))
-            .count();
-        TARGETS.with(|tg| {
-            let mut tg = tg.borrow_mut();
-            // The seeded values are among the memo's: store only when it found more.
-            let known = tg.get(prog, f).map_or(0, <[_]>::len);
-            if primed > known {
-                let vals = memo
-                    .vals
-                    .iter()
-                    .filter(|(d, p, _)| *p && is_source(*d))
-                    .map(|(d, _, v)| (*d, v.clone()))
-                    .collect();
-                tg.put(prog, f, vals);
-            }
-        });
+    if memo.vals.is_empty() {
+        return;
+    }
+    if let Some(f) = t_fp {
+        // only when this evaluation computed more of them than were kept
+        if let Some(all) = extended(&memo.target, &memo.vals, true, memo.flags) {
+            TARGETS.with(|tg| tg.borrow_mut().put(prog, f, all));
+        }
     }
     LAST_SOURCE.with(|m| {
         let mut m = m.borrow_mut();
         if !m.is(prog, s, s_fp) {
             return;
         }
-        for (d, primed, v) in memo.vals {
-            if !primed && is_source(d) && !m.vals.iter().any(|(e, _)| *e == d) {
-                m.vals.push((d, v));
-            }
+        if let Some(all) = extended(&m.vals, &memo.vals, false, memo.flags) {
+            m.vals = all;
         }
     });
 }
@@ -523,7 +541,7 @@ mod tests {
     use super::*;
 
     fn entry(d: u32, v: i64) -> Kept {
-        vec![(DefId(d), Value::from(v))].into_boxed_slice()
+        vec![(DefId(d), Value::from(v))].into()
     }
 
     fn ex(kind: ExKind) -> crate::ir::Ex {
