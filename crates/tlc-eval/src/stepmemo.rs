@@ -622,7 +622,7 @@ mod tests {
         let mut t = Targets::default();
         assert!(t.get(1, 5).is_none());
         t.put(1, 5, entry(0, 50));
-        assert_eq!(t.get(1, 5).map(<[_]>::len), Some(1));
+        assert_eq!(t.get(1, 5).map(|v| v.len()), Some(1));
         // another program, or a state sharing the slot: nothing
         assert!(t.get(2, 5).is_none());
         // states of the same set: the oldest is replaced once the set is full
