@@ -886,15 +886,7 @@ impl Program {
 
     /// Evaluates an action-level predicate (action constraint, action property) on `s -> t`.
     pub fn eval_action(&self, n: &Named, s: &[Value], t: &[Value]) -> Result<bool, EvalError> {
-        let mut cx = self.cx(s, n.frame);
-        cx.set_next(t);
-        let flags = self.memo_flags.get_or_init(|| stepmemo::flags(&self.defs));
-        cx.def_memo = Some(stepmemo::seed(self.uid, flags, s, t));
-        let r = cx.eval_bool(&n.expr, "an action");
-        if let Some(memo) = cx.def_memo.take() {
-            stepmemo::keep(self.uid, s, memo);
-        }
-        r
+        self.eval_action_at(n, s, None, t, None)
     }
 
     /// Evaluates a state function (VIEW, ALIAS) on `s`.

@@ -27,7 +27,8 @@ use crate::{Named, Program};
 /// The sub-actions of a `[A]_v` property and its `UNCHANGED v`.
 #[derive(Debug)]
 pub(crate) struct BoxParts {
-    /// `A` split as the next-state relation is (at least two parts).
+    /// `A` split as the next-state relation is (one part when `A` does not split: the
+    /// property then takes part in the same-state shortcut only, see `stepmemo`).
     pub parts: Vec<Ex>,
     /// `UNCHANGED v`.
     pub unchanged: Ex,

@@ -318,13 +318,8 @@ thread_local! {
 
 /// The memo to start an evaluation on a step from `s` to `t` with: the unprimed values kept
 /// from the previous step from the same state, if the last step this thread evaluated
-/// started there.
-pub(crate) fn seed<'p>(prog: u64, flags: &'p [u8], s: &[Value], t: &'p [Value]) -> DefMemo<'p> {
-    seed_at(prog, flags, s, None, t, None)
-}
-
-/// [`seed`] with the states' fingerprints, when they identify states (no `VIEW` or
-/// `SYMMETRY`): values of state functions are then also looked up by them.
+/// started there. With the states' fingerprints (when they identify states: no `VIEW` or
+/// `SYMMETRY`), values of state functions are also looked up by them.
 pub(crate) fn seed_at<'p>(
     prog: u64,
     flags: &'p [u8],
@@ -355,11 +350,6 @@ pub(crate) fn seed_at<'p>(
         target,
         next_state: Some(t),
     }
-}
-
-/// Keeps the unprimed state-function values of an evaluation started with [`seed`].
-pub(crate) fn keep(prog: u64, s: &[Value], memo: DefMemo<'_>) {
-    keep_at(prog, s, None, None, memo);
 }
 
 /// Keeps the state-function values of an evaluation started with [`seed_at`] (same `s`,
@@ -492,29 +482,28 @@ impl crate::Program {
         key: u32,
         memo: bool,
     ) -> Result<Option<usize>, crate::EvalError> {
-        // A step from a state to itself satisfies `UNCHANGED v` (the parts' `v` is pure).
+        // A step from a state to itself satisfies `UNCHANGED v` (the parts' `v` is pure):
+        // such properties are not evaluated, and the step is set up only if one is.
         let same = s_fp.is_some() && s_fp == t_fp;
-        let todo = |i: usize| !(same && get(i).0.is_some());
-        let Some(first) = (0..count).find(|&i| todo(i)) else {
-            return Ok(None);
-        };
-        let mut cx = self.cx(s, 0);
-        cx.set_next(t);
-        if memo {
-            let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
-            cx.def_memo = Some(seed_at(self.uid, flags, s, s_fp, t, t_fp));
-        }
+        let mut cx = None;
         let mut r = Ok(None);
-        for i in first..count {
+        for i in 0..count {
             let (hint, n) = get(i);
             if same && hint.is_some() {
                 continue;
             }
+            let cx = cx.get_or_insert_with(|| {
+                let mut cx = self.cx(s, 0);
+                cx.set_next(t);
+                if memo {
+                    let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
+                    cx.def_memo = Some(seed_at(self.uid, flags, s, s_fp, t, t_fp));
+                }
+                cx
+            });
             cx.reset_frame(n.frame);
             let held = match hint {
-                Some((bp, prop)) => {
-                    crate::prophint::eval_box_parts(&mut cx, bp, self.uid, prop, key)
-                }
+                Some((bp, prop)) => crate::prophint::eval_box_parts(cx, bp, self.uid, prop, key),
                 None => cx.eval_bool(&n.expr, "an action"),
             };
             match held {
@@ -529,7 +518,7 @@ impl crate::Program {
                 }
             }
         }
-        if let Some(memo) = cx.def_memo.take() {
+        if let Some(memo) = cx.and_then(|mut cx| cx.def_memo.take()) {
             keep_at(self.uid, s, s_fp, t_fp, memo);
         }
         r
