@@ -239,6 +239,9 @@ pub(crate) fn check_impl(
                     plan.add(c);
                 }
             }
+            if std::env::var_os("LIVENESS_TRACE").is_some() {
+                eprintln!("  [branch {i}] {plan:?}");
+            }
             let (cex, stats) = check_plan(graph, plan)?;
             Ok((
                 cex.map(|mut c| {

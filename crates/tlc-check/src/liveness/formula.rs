@@ -373,6 +373,11 @@ impl Nnf {
                 }
             }
             Ltl::Or(xs) => {
+                if neg {
+                    if let Some(n) = Nnf::negated_case_split(xs) {
+                        return n;
+                    }
+                }
                 let ys = xs.iter().map(|x| Nnf::from_ltl(x, neg)).collect();
                 if neg {
                     Nnf::and(ys)
@@ -433,6 +438,38 @@ impl Nnf {
                 }
             }
         }
+    }
+
+    /// The negation of a case split `(c /\ A) \/ (~c /\ B)` (what `IF c THEN A ELSE B`
+    /// compiles to) in disjunctive form, `(c /\ ~A) \/ (~c /\ ~B)`, which is equivalent
+    /// because exactly one of `c`, `~c` holds. The plain negation, `(~c \/ ~A) /\ (c \/ ~B)`,
+    /// is a conjunction of disjunctions that only the tableau can take; this form gives two
+    /// branches that usually need none. `None` if `xs` is not such a pair.
+    fn negated_case_split(xs: &[Ltl]) -> Option<Nnf> {
+        let [Ltl::And(a), Ltl::And(b)] = xs else {
+            return None;
+        };
+        let complementary = |x: &Ltl, y: &Ltl| {
+            matches!(y, Ltl::Not(z) if **z == *x) || matches!(x, Ltl::Not(z) if **z == *y)
+        };
+        let (i, j) = a
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| b.iter().position(|y| complementary(x, y)).map(|j| (i, j)))?;
+        let case = |xs: &[Ltl], k: usize| {
+            let rest = Ltl::And(
+                xs.iter()
+                    .enumerate()
+                    .filter(|&(m, _)| m != k)
+                    .map(|(_, x)| x.clone())
+                    .collect(),
+            );
+            Nnf::and(vec![
+                Nnf::from_ltl(&xs[k], false),
+                Nnf::from_ltl(&rest, true),
+            ])
+        };
+        Some(Nnf::or(vec![case(a, i), case(b, j)]))
     }
 
     /// Top-level conjuncts.

@@ -266,6 +266,25 @@ fn strong_fairness_forces_an_intermittently_enabled_action() {
 }
 
 #[test]
+fn a_case_split_property_needs_no_tableau() {
+    // IF Go THEN <>~Done ELSE <>Done, compiled as (Go /\ <>~Done) \/ (~Go /\ <>Done): its
+    // negation is searched as the two cases, each with an initial and an edge filter.
+    let g = go_done_graph(false);
+    let prop = Ltl::Or(vec![
+        Ltl::And(vec![s(EN_GO), Ltl::eventually(Ltl::not(s(DONE)))]),
+        Ltl::And(vec![Ltl::not(s(EN_GO)), Ltl::eventually(s(DONE))]),
+    ]);
+    let o = check(&g, &[wf_next()], &prop).unwrap();
+    assert_eq!((o.stats.branches, o.stats.automaton_states), (2, 0));
+    insta::assert_snapshot!(run(&g, &[wf_next()], &prop), @r"
+    violated (branch 0)
+    0: fp 1
+    1: fp 2 <- action 0
+    back to 0 <- action 1
+    ");
+}
+
+#[test]
 fn weak_fairness_forces_a_continuously_enabled_action() {
     let g = go_done_graph(true);
     let fair = [wf_next(), Ltl::weak_fairness(EN_GO, 1)];
@@ -678,7 +697,15 @@ fn random_prop(r: &mut Rng, depth: u32) -> Ltl {
     if depth == 0 {
         return atom(r);
     }
-    match r.below(11) {
+    match r.below(12) {
+        // `IF c THEN a ELSE b` as the evaluator compiles it
+        11 => {
+            let c = random_prop(r, depth - 1);
+            Ltl::Or(vec![
+                Ltl::And(vec![c.clone(), random_prop(r, depth - 1)]),
+                Ltl::And(vec![Ltl::not(c), random_prop(r, depth - 1)]),
+            ])
+        }
         9 => Ltl::implies(random_prop(r, depth - 1), random_prop(r, depth - 1)),
         10 => Ltl::Equiv(
             Box::new(random_prop(r, depth - 1)),
