@@ -592,6 +592,36 @@ impl<'a, V: View> Search<'a, V> {
         })
     }
 
+    /// Whether the allowed self-loops of node `v` (its stuttering step and explicit steps
+    /// to itself) together meet the acceptance marks and every Büchi condition. If not, no
+    /// fair cycle stays in `{v}`: the general search, which only removes edges, would reject
+    /// the component too.
+    fn self_loops_may_accept(&self, v: u32) -> bool {
+        let buchi = &self.plan.buchi;
+        if buchi.len() > 64 {
+            return true;
+        }
+        let all = if buchi.len() == 64 {
+            u64::MAX
+        } else {
+            (1u64 << buchi.len()) - 1
+        };
+        let (mut acc, mut met) = (0u64, 0u64);
+        for pos in 0..self.view.degree(v) {
+            if self.view.target(v, pos) != v || !self.cycle_ok(v, pos) {
+                continue;
+            }
+            acc |= self.view.acc(v, pos);
+            let (s, a) = self.bits(v, pos);
+            for (i, p) in buchi.iter().enumerate() {
+                if met >> i & 1 == 0 && p.eval(s, a) {
+                    met |= 1 << i;
+                }
+            }
+        }
+        acc & self.full_acc == self.full_acc && met == all
+    }
+
     fn run(&self, stats: &mut CheckStats) -> Result<Option<Counterexample>, LivenessError> {
         let n = self.view.len();
         if n == 0 {
@@ -601,12 +631,21 @@ impl<'a, V: View> Search<'a, V> {
         let mut tarjan = Tarjan::new(n);
         let mut flat: Vec<u32> = vec![];
         let mut comps: Vec<(u32, usize, usize)> = vec![];
+        let mut quick = 0;
         tarjan.run(
             self.view,
             0..n as u32,
             |_| true,
             |v, pos| self.cycle_ok(v, pos),
             |c| {
+                // Most components of a large graph are single states whose only cycle is
+                // their stuttering step: rejected here, without the general search.
+                if let [v] = c {
+                    if !self.self_loops_may_accept(*v) {
+                        quick += 1;
+                        return;
+                    }
+                }
                 let start = flat.len();
                 flat.extend_from_slice(c);
                 let min = c.iter().copied().min().unwrap_or(NONE);
@@ -614,6 +653,7 @@ impl<'a, V: View> Search<'a, V> {
             },
         );
         trace_phase("tarjan");
+        stats.sccs += quick;
         comps.sort_unstable();
         let mut scope = vec![0u32; n];
         let mut stamp = 0u32;

@@ -7,9 +7,9 @@
 //! expand yet, or states cut off by the search) have no edges at all, not even stuttering, so a
 //! check on a partially built graph only reports genuine violations.
 
-use ahash::AHashMap;
 use parking_lot::Mutex;
 
+use super::fpindex::FpIndex;
 use super::LivenessError;
 
 /// Sentinel edge id meaning "the implicit stuttering step of the source node".
@@ -56,7 +56,7 @@ pub struct BehaviorGraph {
     layout: AtomLayout,
     sw: usize,
     aw: usize,
-    index: AHashMap<u64, u32>,
+    index: FpIndex,
     fps: Vec<u64>,
     initial: Vec<u32>,
     expanded: Vec<bool>,
@@ -76,7 +76,7 @@ impl BehaviorGraph {
             layout,
             sw: layout.state_words(),
             aw: layout.action_words(),
-            index: AHashMap::new(),
+            index: FpIndex::new(),
             fps: vec![],
             initial: vec![],
             expanded: vec![],
@@ -96,11 +96,10 @@ impl BehaviorGraph {
     }
 
     fn node(&mut self, fp: u64) -> u32 {
-        if let Some(&id) = self.index.get(&fp) {
-            return id;
-        }
         let id = self.fps.len() as u32;
-        self.index.insert(fp, id);
+        if let Some(old) = self.index.get_or_insert(fp, id) {
+            return old;
+        }
         self.fps.push(fp);
         self.expanded.push(false);
         self.state_bits.extend(std::iter::repeat_n(0, self.sw));
@@ -199,11 +198,11 @@ impl BehaviorGraph {
     }
     /// The dense id of a fingerprint, if recorded.
     pub fn id_of(&self, fp: u64) -> Option<u32> {
-        self.index.get(&fp).copied()
+        self.index.get(fp)
     }
     /// Approximate heap bytes used.
     pub fn heap_bytes(&self) -> usize {
-        self.index.capacity() * 16
+        self.index.heap_bytes()
             + self.fps.capacity() * 8
             + self.initial.capacity() * 4
             + self.expanded.capacity()
@@ -279,10 +278,12 @@ impl BehaviorGraph {
 ///
 /// Workers call [`SharedGraphBuilder::add_expansion`] concurrently; expansions are buffered in
 /// shards (selected by the source fingerprint) and moved into the graph in batches, so the global
-/// lock is taken about once per [`SharedGraphBuilder::BATCH`] expansions.
+/// lock is taken about once per [`SharedGraphBuilder::BATCH`] expansions. Initial states are
+/// buffered too (in call order).
 pub struct SharedGraphBuilder {
     layout: AtomLayout,
     shards: Vec<Mutex<Vec<u64>>>,
+    initial: Mutex<Vec<u64>>,
     graph: Mutex<BehaviorGraph>,
 }
 
@@ -295,13 +296,29 @@ impl SharedGraphBuilder {
         SharedGraphBuilder {
             layout,
             shards: (0..shards.max(1)).map(|_| Mutex::new(Vec::new())).collect(),
+            initial: Mutex::new(Vec::new()),
             graph: Mutex::new(BehaviorGraph::new(layout)),
         }
     }
 
     /// Records an initial state (call in BFS order; the order decides which lasso is reported).
     pub fn add_initial(&self, fp: u64) -> Result<(), LivenessError> {
-        self.graph.lock().add_initial(fp)
+        let mut buf = self.initial.lock();
+        buf.push(fp);
+        if buf.len() >= 4 * Self::BATCH {
+            let data = std::mem::take(&mut *buf);
+            // Under the buffer's lock, so that batches reach the graph in call order.
+            self.apply_initial(&data)?;
+        }
+        Ok(())
+    }
+
+    fn apply_initial(&self, fps: &[u64]) -> Result<(), LivenessError> {
+        let mut g = self.graph.lock();
+        for &fp in fps {
+            std::hint::black_box(g.index.touch(fp));
+        }
+        fps.iter().try_for_each(|&fp| g.add_initial(fp))
     }
 
     /// Records an expansion; see [`BehaviorGraph::add_expansion`].
@@ -355,6 +372,18 @@ impl SharedGraphBuilder {
     fn apply(&self, data: &[u64]) -> Result<(), LivenessError> {
         let (sw, aw) = (self.layout.state_words(), self.layout.action_words());
         let mut g = self.graph.lock();
+        // Touch the index slot of every fingerprint of the batch first: their cache misses
+        // then overlap instead of being paid one by one in `add_expansion`.
+        let mut i = 0;
+        while i < data.len() {
+            let n = data[i + 1] as usize;
+            std::hint::black_box(g.index.touch(data[i]));
+            let succ0 = i + 2 + sw + aw;
+            for j in 0..n {
+                std::hint::black_box(g.index.touch(data[succ0 + j * (2 + aw)]));
+            }
+            i = succ0 + n * (2 + aw);
+        }
         let mut i = 0;
         while i < data.len() {
             let from = data[i];
@@ -388,6 +417,11 @@ impl SharedGraphBuilder {
     }
 
     fn flush(&self) -> Result<(), LivenessError> {
+        {
+            let mut buf = self.initial.lock();
+            let data = std::mem::take(&mut *buf);
+            self.apply_initial(&data)?;
+        }
         for s in &self.shards {
             let data = std::mem::take(&mut *s.lock());
             self.apply(&data)?;

@@ -44,6 +44,7 @@
 mod automaton;
 mod check;
 mod formula;
+mod fpindex;
 mod graph;
 mod product;
 mod recorder;
