@@ -147,6 +147,9 @@ struct Worker<S, E> {
     fps: Vec<u64>,
     succ: Vec<(ActionId, S)>,
     rec: Vec<Successor<S>>,
+    /// New states whose state is still in `rec` (when recording): (key, fp, index in `rec`);
+    /// they move to `entries` once the expansion is recorded, so no state is copied.
+    fresh: Vec<(u64, u64, usize)>,
     entries: Vec<NewEntry<S>>,
     /// (chunk id, number of entries) in claim order.
     chunks: Vec<(usize, usize)>,
@@ -164,6 +167,7 @@ impl<S, E> Worker<S, E> {
             fps: Vec::new(),
             succ: Vec::new(),
             rec: Vec::new(),
+            fresh: Vec::new(),
             entries: Vec::new(),
             chunks: Vec::new(),
             contests: Vec::new(),
@@ -343,13 +347,6 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                         }
                     }
                 }
-                if R::ENABLED {
-                    self.rec.push(Successor {
-                        action: a,
-                        fp,
-                        state: t.clone(),
-                    });
-                }
             }
             if !in_model || new {
                 let state_fp = if new { Some(fp) } else { None };
@@ -401,6 +398,17 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
             if new {
                 // Queued only now, after its checks passed (as TLC's enqueue).
                 self.new += 1;
+            }
+            if R::ENABLED && in_model {
+                if new {
+                    self.fresh.push((key, fp, self.rec.len()));
+                }
+                self.rec.push(Successor {
+                    action: a,
+                    fp,
+                    state: t,
+                });
+            } else if new {
                 self.entries.push(NewEntry { key, fp, state: t });
             }
         }
@@ -409,7 +417,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
         self.fps = fps;
         if stopped {
             self.generated -= (n - consumed) as u64;
-            self.rec.clear();
+            self.queue_fresh();
             return;
         }
         match res {
@@ -421,7 +429,7 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
                     Kind::Error(e, ErrorSite::Successors),
                     At::Parent,
                 );
-                self.rec.clear();
+                self.queue_fresh();
                 return;
             }
             Ok(()) => {
@@ -432,7 +440,22 @@ impl<S: Clone + Send + Sync, E: Send> Worker<S, E> {
         }
         if R::ENABLED {
             sh.recorder.transitions(fp_p, s, &self.rec);
-            self.rec.clear();
+            self.queue_fresh();
+        }
+    }
+
+    /// Moves the new states recorded in `rec` to the queue (in generation order) and
+    /// clears `rec`.
+    fn queue_fresh(&mut self) {
+        let mut fresh = self.fresh.drain(..).peekable();
+        for (i, succ) in self.rec.drain(..).enumerate() {
+            if let Some((key, fp, _)) = fresh.next_if(|f| f.2 == i) {
+                self.entries.push(NewEntry {
+                    key,
+                    fp,
+                    state: succ.state,
+                });
+            }
         }
     }
 }
