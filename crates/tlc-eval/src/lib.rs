@@ -19,6 +19,7 @@ mod enumerate;
 mod enummemo;
 pub mod error;
 mod eval;
+mod fastpred;
 mod fold;
 pub mod ir;
 mod prophint;
@@ -156,6 +157,9 @@ pub struct Program {
     memo_flags: std::sync::OnceLock<Vec<u8>>,
     /// Per property: whether evaluating it may use the step memo (see `stepmemo`).
     memo_props: std::sync::OnceLock<Vec<bool>>,
+    /// Per property: its `[A]_v` compiled for the fast path, if it is simple enough (see
+    /// `fastpred`).
+    fast_props: std::sync::OnceLock<Vec<Option<fastpred::Fast>>>,
     /// What may be memoized while successors are enumerated (see `enummemo`).
     enum_info: std::sync::OnceLock<enummemo::EnumInfo>,
 }
@@ -268,6 +272,7 @@ impl Program {
             box_parts: Vec::new(),
             memo_flags: std::sync::OnceLock::new(),
             memo_props: std::sync::OnceLock::new(),
+            fast_props: std::sync::OnceLock::new(),
             enum_info: std::sync::OnceLock::new(),
         };
         p.assumptions = assumptions

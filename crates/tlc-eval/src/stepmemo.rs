@@ -421,6 +421,30 @@ impl crate::Program {
         t_fp: Option<u64>,
         key: u32,
     ) -> Result<Option<usize>, crate::EvalError> {
+        // Properties the fast path shows to hold need no evaluation context at all.
+        let fast = self.fast_props();
+        let count = props.len().min(ids.len());
+        let mut rest = [0usize; 8];
+        let mut n_rest = 0;
+        for (i, &id) in ids[..count].iter().enumerate() {
+            let proven = fast
+                .get(id)
+                .and_then(Option::as_ref)
+                .and_then(|f| crate::fastpred::holds(f, s, t))
+                == Some(true);
+            if !proven {
+                if n_rest == rest.len() {
+                    // many unproven properties: evaluate them all
+                    n_rest = usize::MAX;
+                    break;
+                }
+                rest[n_rest] = i;
+                n_rest += 1;
+            }
+        }
+        if n_rest == 0 {
+            return Ok(None);
+        }
         let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
         let memo = self.memo_props.get_or_init(|| {
             self.properties
@@ -433,9 +457,13 @@ impl crate::Program {
                 })
                 .collect()
         });
+        // Positions (in `ids`) of the properties to evaluate.
+        let at = |k: usize| if n_rest == usize::MAX { k } else { rest[k] };
+        let n = if n_rest == usize::MAX { count } else { n_rest };
         // Without a memoized definition to read, the memo is not set up at all.
-        let with_memo = ids.iter().any(|&i| memo.get(i).copied().unwrap_or(true));
-        let get = |i: usize| {
+        let with_memo = (0..n).any(|k| memo.get(ids[at(k)]).copied().unwrap_or(true));
+        let get = |k: usize| {
+            let i = at(k);
             let prop = ids[i];
             let hint = self
                 .box_parts
@@ -444,8 +472,29 @@ impl crate::Program {
                 .map(|bp| (bp, prop as u32));
             (hint, props[i].as_ref())
         };
-        let count = props.len().min(ids.len());
-        self.eval_actions_at(count, &get, s, s_fp, t, t_fp, key, with_memo)
+        let failed = self.eval_actions_at(n, &get, s, s_fp, t, t_fp, key, with_memo)?;
+        Ok(failed.map(at))
+    }
+
+    /// Per property: its `[A]_v` compiled for the fast path (see `fastpred`), compiled on
+    /// first use (constant definitions evaluated by then are read as literals).
+    fn fast_props(&self) -> &[Option<crate::fastpred::Fast>] {
+        self.fast_props.get_or_init(|| {
+            self.properties
+                .iter()
+                .map(|p| match p {
+                    crate::Property::Action(n) => crate::fastpred::compile(&self.defs, &n.expr),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    /// Per property: whether the checker tries the fast path for it (for tests and
+    /// diagnostics).
+    #[doc(hidden)]
+    pub fn fast_path_properties(&self) -> Vec<bool> {
+        self.fast_props().iter().map(Option::is_some).collect()
     }
 
     /// Does evaluating `e` call a closed zero-argument definition that the step memo keeps

@@ -13,14 +13,19 @@ use tlc_value::Value;
 /// Every action property on every step, in BFS order; returns the number of steps and
 /// the violating steps as `(source, target)` (the memo sees targets again from other
 /// sources, and sources again as targets).
-fn compare(tla: &str, cfg: &str) -> (usize, Vec<(State, State)>) {
+/// The program of a spec in `specs/refinement` with one of its configs.
+fn program(tla: &str, cfg: &str) -> Program {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/refinement");
     let spec = tlc_syntax::loader::load_spec_with(&root.join(tla), &[], tlc_syntax::parse_file);
     assert!(spec.errors.is_empty(), "{:?}", spec.errors);
     let src = std::fs::read_to_string(root.join(cfg)).expect("cfg file");
     let (c, errs) = tlc_syntax::cfg::parse_config(tlc_syntax::FileId(99), &src);
     assert!(errs.is_empty(), "{errs:?}");
-    let p = Program::compile(&spec.modules, &ModelConfig::from_config(&c)).expect("compiles");
+    Program::compile(&spec.modules, &ModelConfig::from_config(&c)).expect("compiles")
+}
+
+fn compare(tla: &str, cfg: &str) -> (usize, Vec<(State, State)>) {
+    let p = program(tla, cfg);
     let (ids, props): (Vec<usize>, Vec<_>) = p
         .properties
         .iter()
@@ -101,4 +106,76 @@ fn split_refinement_agrees_with_the_plain_evaluation() {
     assert!(bad.is_empty(), "{bad:?}");
     let (_, bad) = compare("Steps.tla", "Steps_violated.cfg");
     assert!(!bad.is_empty());
+}
+
+#[test]
+fn fast_path_agrees_with_the_plain_evaluation() {
+    // Properties of the shapes `fastpred` takes, and some it gives up on; `Small` fails on
+    // the steps of x to 2, 3 and 4 (each reached from several states).
+    let p = program("FastPreds.tla", "FastPreds.cfg");
+    // all but `Halves` (`\in`) and `HalvesOp` (an operator call) take the fast path
+    let fast = p.fast_path_properties();
+    assert_eq!(
+        fast,
+        [true, true, false, false, true, true, true, true, true, true, true, true]
+    );
+    let (steps, bad) = compare("FastPreds.tla", "FastPreds.cfg");
+    assert!(steps > 1000, "{steps} steps");
+    assert!(!bad.is_empty());
+    assert!(
+        bad.iter().all(|(_, t)| matches!(t[0], Value::Int(2..=4))),
+        "{bad:?}"
+    );
+}
+
+#[test]
+fn fast_path_leaves_evaluation_errors_to_the_evaluator() {
+    // Each property fails to evaluate on the steps that change its variable (a modulus or
+    // divisor of zero, a missing field, an argument outside the domain, a string added, an
+    // integer compared with a boolean): the grouped evaluation, which tries the fast path
+    // first, must fail on exactly the steps the plain evaluation fails on.
+    let p = program("FastPredsBad.tla", "FastPredsBad.cfg");
+    let ids: Vec<usize> = (0..p.properties.len()).collect();
+    let mut errors = vec![0; ids.len()];
+    let mut states = vec![];
+    p.init_states(&mut |s| states.push(s)).expect("init");
+    let mut seen: HashSet<u64> = states
+        .iter()
+        .map(|s| p.fingerprint(s).expect("fp"))
+        .collect();
+    while let Some(s) = states.pop() {
+        let fs = p.fingerprint(&s).expect("fp");
+        let mut succs = Vec::new();
+        p.successors(&s, &mut |a, t| succs.push((a, t)))
+            .expect("next");
+        for (a, t) in succs {
+            let ft = p.fingerprint(&t).expect("fp");
+            // (a step to the same state is not evaluated at all: `UNCHANGED v` holds)
+            for &id in ids.iter().filter(|_| ft != fs) {
+                let Property::Action(n) = &p.properties[id] else {
+                    panic!("not an action property")
+                };
+                let n = p.with_full_frame(n);
+                let plain = p.eval_action(&n, &s, &t);
+                let grouped = p.first_failed_action_property(
+                    &[id],
+                    std::slice::from_ref(&n),
+                    &s,
+                    Some(fs),
+                    &t,
+                    Some(ft),
+                    a.0,
+                );
+                match (plain, grouped) {
+                    (Err(_), Err(_)) => errors[id] += 1,
+                    (Ok(h), Ok(g)) => assert_eq!(g.is_none(), h, "{} on {s:?} -> {t:?}", n.name),
+                    (x, y) => panic!("{}: plain {x:?}, grouped {y:?} on {s:?} -> {t:?}", n.name),
+                }
+            }
+            if seen.insert(ft) {
+                states.push(t);
+            }
+        }
+    }
+    assert!(errors.iter().all(|&e| e > 0), "{errors:?}");
 }
