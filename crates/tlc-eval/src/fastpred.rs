@@ -17,10 +17,11 @@
 use tlc_value::{order::tla_eq, Str, Value};
 
 use crate::builtins::Builtin;
+use crate::eval::Slot;
 use crate::ir::{Def, Ex, ExKind};
 
 /// A compiled predicate (or value) of the fast path.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) enum Fast {
     /// A literal.
     Lit(Value),
@@ -28,6 +29,8 @@ pub(crate) enum Fast {
     Var(u32, bool),
     /// `r.f`.
     Dot(Box<Fast>, Str),
+    /// `x.f` for a state variable `x` (the most common case of `Dot`, read without a call).
+    VarDot(u32, bool, Str),
     /// `f[x]`.
     App(Box<Fast>, Box<Fast>),
     /// `x + y`, `x - y`, `x * y`, `x % y`, `x \div y` on integers.
@@ -58,17 +61,35 @@ pub(crate) enum Fast {
 const MAX_INLINE: u32 = 16;
 
 /// Compiles `e` for the fast path, `None` if it uses anything the fast path does not
-/// handle. `primed`: `e` occurs under a prime.
+/// handle.
 pub(crate) fn compile(defs: &[Def], e: &Ex) -> Option<Fast> {
-    comp(defs, e, false, 0)
+    comp(&Cc { defs, env: &[] }, e, false, 0)
 }
 
-fn comp(defs: &[Def], e: &Ex, primed: bool, depth: u32) -> Option<Fast> {
-    let c = |x: &Ex| comp(defs, x, primed, depth).map(Box::new);
+/// [`compile`] for an expression whose frame slots hold `env` (the bound values of a
+/// temporal formula's atom): slots holding values are read as literals.
+pub(crate) fn compile_in(defs: &[Def], env: &[Slot], e: &Ex) -> Option<Fast> {
+    comp(&Cc { defs, env }, e, false, 0)
+}
+
+/// What compiling reads: the definitions, and the values of the expression's frame slots
+/// (none inside an inlined definition, which has a frame of its own).
+struct Cc<'a> {
+    defs: &'a [Def],
+    env: &'a [Slot],
+}
+
+fn comp(cc: &Cc, e: &Ex, primed: bool, depth: u32) -> Option<Fast> {
+    let defs = cc.defs;
+    let c = |x: &Ex| comp(cc, x, primed, depth).map(Box::new);
     Some(match &e.kind {
         ExKind::Lit(v) => Fast::Lit(v.clone()),
+        ExKind::Local(i) => match cc.env.get(*i as usize)? {
+            Slot::Val(v) => Fast::Lit(v.clone()),
+            _ => return None,
+        },
         ExKind::Var(i) => Fast::Var(*i, primed),
-        ExKind::Prime(x) if !primed => return comp(defs, x, true, depth),
+        ExKind::Prime(x) if !primed => return comp(cc, x, true, depth),
         ExKind::Call { def, capture, args } if *capture == 0 && args.is_empty() => {
             let d = defs.get(def.0 as usize)?;
             if let Some(cache) = &d.cache {
@@ -77,9 +98,13 @@ fn comp(defs: &[Def], e: &Ex, primed: bool, depth: u32) -> Option<Fast> {
             if depth >= MAX_INLINE || d.nargs != 0 || d.fn_bounds.is_some() {
                 return None;
             }
-            return comp(defs, &d.body, primed, depth + 1);
+            let inner = Cc { defs, env: &[] };
+            return comp(&inner, &d.body, primed, depth + 1);
         }
-        ExKind::Dot(r, Value::Str(f)) => Fast::Dot(c(r)?, *f),
+        ExKind::Dot(r, Value::Str(f)) => match *c(r)? {
+            Fast::Var(i, p) => Fast::VarDot(i, p, *f),
+            r => Fast::Dot(Box::new(r), *f),
+        },
         ExKind::FnApp(f, x) => Fast::App(c(f)?, c(x)?),
         ExKind::Builtin(b, xs) => match (b, xs.as_slice()) {
             (
@@ -96,30 +121,34 @@ fn comp(defs: &[Def], e: &Ex, primed: bool, depth: u32) -> Option<Fast> {
         ExKind::Neq(x, y) => Fast::Eq(c(x)?, c(y)?, true),
         ExKind::And(xs) => Fast::And(
             xs.iter()
-                .map(|x| comp(defs, x, primed, depth))
+                .map(|x| comp(cc, x, primed, depth))
                 .collect::<Option<_>>()?,
         ),
         ExKind::Or(xs) => Fast::Or(
             xs.iter()
-                .map(|x| comp(defs, x, primed, depth))
+                .map(|x| comp(cc, x, primed, depth))
                 .collect::<Option<_>>()?,
         ),
         ExKind::Not(x) => Fast::Not(c(x)?),
         ExKind::Implies(x, y) => Fast::Implies(c(x)?, c(y)?),
         ExKind::Equiv(x, y) => Fast::Equiv(c(x)?, c(y)?),
         ExKind::If(x, a, b) => Fast::If(c(x)?, c(a)?, c(b)?),
-        ExKind::Unchanged(x) if !primed => unchanged(defs, x, depth)?,
+        ExKind::Unchanged(x) if !primed => unchanged(cc, x, depth)?,
         // `[A]_v` is `A \/ UNCHANGED v`
-        ExKind::BoxAction(a, v) if !primed => Fast::Or(vec![
-            comp(defs, a, false, depth)?,
-            unchanged(defs, v, depth)?,
+        ExKind::BoxAction(a, v) if !primed => {
+            Fast::Or(vec![comp(cc, a, false, depth)?, unchanged(cc, v, depth)?])
+        }
+        // `<<A>>_v` is `A /\ ~UNCHANGED v`
+        ExKind::AngleAction(a, v) if !primed => Fast::And(vec![
+            comp(cc, a, false, depth)?,
+            Fast::Not(Box::new(unchanged(cc, v, depth)?)),
         ]),
         _ => return None,
     })
 }
 
 /// `UNCHANGED x`; a tuple `<<a, b>>` is unchanged iff each component is.
-fn unchanged(defs: &[Def], x: &Ex, depth: u32) -> Option<Fast> {
+fn unchanged(cc: &Cc, x: &Ex, depth: u32) -> Option<Fast> {
     // `UNCHANGED vars` with `vars == <<x, y>>`
     if let ExKind::Call {
         def,
@@ -127,136 +156,201 @@ fn unchanged(defs: &[Def], x: &Ex, depth: u32) -> Option<Fast> {
         args,
     } = &x.kind
     {
-        let d = defs.get(def.0 as usize)?;
+        let d = cc.defs.get(def.0 as usize)?;
         if args.is_empty() && d.cache.is_none() && d.nargs == 0 && d.fn_bounds.is_none() {
             if depth >= MAX_INLINE {
                 return None;
             }
-            return unchanged(defs, &d.body, depth + 1);
+            let inner = Cc {
+                defs: cc.defs,
+                env: &[],
+            };
+            return unchanged(&inner, &d.body, depth + 1);
         }
     }
     if let ExKind::Tuple(xs) = &x.kind {
         return Some(Fast::And(
             xs.iter()
-                .map(|y| unchanged(defs, y, depth))
+                .map(|y| unchanged(cc, y, depth))
                 .collect::<Option<_>>()?,
         ));
     }
     Some(Fast::Same(
-        Box::new(comp(defs, x, false, depth)?),
-        Box::new(comp(defs, x, true, depth)?),
+        Box::new(comp(cc, x, false, depth)?),
+        Box::new(comp(cc, x, true, depth)?),
     ))
 }
 
-/// An intermediate result: a value read in place, or a computed integer or boolean.
-enum R<'a> {
-    Ref(&'a Value),
-    Int(i64),
-    Bool(bool),
+/// What a node computes, known when compiling: an integer, a boolean, or a value read in
+/// place (whose kind is seen only when evaluating).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Int,
+    Bool,
+    Val,
 }
 
-impl R<'_> {
-    fn int(&self) -> Option<i64> {
-        match self {
-            R::Int(i) | R::Ref(Value::Int(i)) => Some(*i),
-            _ => None,
-        }
-    }
-    fn boolean(&self) -> Option<bool> {
-        match self {
-            R::Bool(b) | R::Ref(Value::Bool(b)) => Some(*b),
-            _ => None,
-        }
+fn kind(f: &Fast) -> Kind {
+    match f {
+        Fast::Lit(Value::Int(_)) | Fast::Arith(..) | Fast::Neg(_) => Kind::Int,
+        Fast::Lit(Value::Bool(_))
+        | Fast::Cmp(..)
+        | Fast::Eq(..)
+        | Fast::Same(..)
+        | Fast::And(_)
+        | Fast::Or(_)
+        | Fast::Not(_)
+        | Fast::Implies(..)
+        | Fast::Equiv(..) => Kind::Bool,
+        Fast::If(_, a, b) if kind(a) == kind(b) => kind(a),
+        _ => Kind::Val,
     }
 }
 
-/// Evaluates a predicate on the step from `s` to `t` (pass `t = s`, or an empty `t` for a
-/// state predicate): `Some(verdict)`, or `None` to evaluate it with the general evaluator.
+/// Evaluates a predicate on the step from `s` to `t` (pass an empty `t` for a state
+/// predicate): `Some(verdict)`, or `None` to evaluate it with the general evaluator.
 pub(crate) fn holds(f: &Fast, s: &[Value], t: &[Value]) -> Option<bool> {
-    eval(f, s, t)?.boolean()
+    boolean(f, s, t)
 }
 
-fn eval<'a>(f: &'a Fast, s: &'a [Value], t: &'a [Value]) -> Option<R<'a>> {
-    Some(match f {
-        Fast::Lit(v) => R::Ref(v),
-        Fast::Var(i, primed) => R::Ref(if *primed { t } else { s }.get(*i as usize)?),
-        Fast::Dot(r, name) => match eval(r, s, t)? {
-            R::Ref(Value::Record(r)) => R::Ref(r.get(*name)?),
-            _ => return None,
+/// `x.name` of state variable `i`.
+#[inline(always)]
+fn var_dot<'a>(
+    i: u32,
+    primed: bool,
+    name: Str,
+    s: &'a [Value],
+    t: &'a [Value],
+) -> Option<&'a Value> {
+    match if primed { t } else { s }.get(i as usize)? {
+        Value::Record(r) => r.get(name),
+        _ => None,
+    }
+}
+
+/// A value read in place (`None` for computed integers and booleans, which have no place).
+fn value<'a>(f: &'a Fast, s: &'a [Value], t: &'a [Value]) -> Option<&'a Value> {
+    match f {
+        Fast::Lit(v) => Some(v),
+        Fast::Var(i, primed) => if *primed { t } else { s }.get(*i as usize),
+        Fast::VarDot(i, primed, name) => var_dot(*i, *primed, *name, s, t),
+        Fast::Dot(r, name) => match value(r, s, t)? {
+            Value::Record(r) => r.get(*name),
+            _ => None,
         },
-        Fast::App(g, x) => {
-            let R::Ref(g) = eval(g, s, t)? else {
-                return None;
-            };
-            let key = match eval(x, s, t)? {
-                R::Ref(v) => v.clone(),
-                R::Int(i) => Value::Int(i),
-                R::Bool(b) => Value::Bool(b),
-            };
-            if !matches!(g, Value::Func(_) | Value::Tuple(_)) {
-                return None;
+        Fast::App(g, x) => app(g, x, s, t),
+        Fast::If(c, a, b) => {
+            if boolean(c, s, t)? {
+                value(a, s, t)
+            } else {
+                value(b, s, t)
             }
-            R::Ref(g.get_ref(&key)?)
         }
+        _ => None,
+    }
+}
+
+/// `f[x]` (out of line: it builds the argument value).
+#[inline(never)]
+fn app<'a>(g: &'a Fast, x: &'a Fast, s: &'a [Value], t: &'a [Value]) -> Option<&'a Value> {
+    let g = value(g, s, t)?;
+    let key = match kind(x) {
+        Kind::Int => Value::Int(int(x, s, t)?),
+        Kind::Bool => Value::Bool(boolean(x, s, t)?),
+        Kind::Val => value(x, s, t)?.clone(),
+    };
+    if !matches!(g, Value::Func(_) | Value::Tuple(_)) {
+        return None;
+    }
+    g.get_ref(&key)
+}
+
+/// An integer.
+fn int(f: &Fast, s: &[Value], t: &[Value]) -> Option<i64> {
+    match f {
+        // leaves without a call
+        Fast::Lit(Value::Int(i)) => Some(*i),
+        Fast::VarDot(i, primed, name) => match var_dot(*i, *primed, *name, s, t)? {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        },
         Fast::Arith(b, x, y) => {
-            let (x, y) = (eval(x, s, t)?.int()?, eval(y, s, t)?.int()?);
-            R::Int(match b {
-                Builtin::Plus => x.checked_add(y)?,
-                Builtin::Minus => x.checked_sub(y)?,
-                Builtin::Mul => x.checked_mul(y)?,
+            let (x, y) = (int(x, s, t)?, int(y, s, t)?);
+            match b {
+                Builtin::Plus => x.checked_add(y),
+                Builtin::Minus => x.checked_sub(y),
+                Builtin::Mul => x.checked_mul(y),
                 // floor modulus and division; the evaluator's errors for y <= 0 are its own
-                Builtin::Mod if y > 0 => x.rem_euclid(y),
-                Builtin::Div if y > 0 => x.div_euclid(y),
-                _ => return None,
-            })
+                Builtin::Mod if y > 0 => Some(x.rem_euclid(y)),
+                Builtin::Div if y > 0 => Some(x.div_euclid(y)),
+                _ => None,
+            }
         }
-        Fast::Neg(x) => R::Int(eval(x, s, t)?.int()?.checked_neg()?),
+        Fast::Neg(x) => int(x, s, t)?.checked_neg(),
+        Fast::If(c, a, b) => {
+            if boolean(c, s, t)? {
+                int(a, s, t)
+            } else {
+                int(b, s, t)
+            }
+        }
+        _ => match value(f, s, t)? {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        },
+    }
+}
+
+/// A boolean.
+fn boolean(f: &Fast, s: &[Value], t: &[Value]) -> Option<bool> {
+    Some(match f {
         Fast::Cmp(b, x, y) => {
-            let (x, y) = (eval(x, s, t)?.int()?, eval(y, s, t)?.int()?);
-            R::Bool(match b {
+            let (x, y) = (int(x, s, t)?, int(y, s, t)?);
+            match b {
                 Builtin::Lt => x < y,
                 Builtin::Le => x <= y,
                 Builtin::Gt => x > y,
                 _ => x >= y,
-            })
+            }
         }
         Fast::Eq(x, y, neg) => {
-            let eq = match (eval(x, s, t)?, eval(y, s, t)?) {
-                (R::Ref(a), R::Ref(b)) => tla_eq(a, b).ok()?,
-                (R::Bool(a), b) | (b, R::Bool(a)) => a == b.boolean()?,
-                (a, b) => a.int()? == b.int()?,
+            let eq = match (kind(x), kind(y)) {
+                (Kind::Int, _) | (_, Kind::Int) => int(x, s, t)? == int(y, s, t)?,
+                (Kind::Bool, _) | (_, Kind::Bool) => boolean(x, s, t)? == boolean(y, s, t)?,
+                _ => tla_eq(value(x, s, t)?, value(y, s, t)?).ok()?,
             };
-            R::Bool(eq != *neg)
+            eq != *neg
         }
-        Fast::Same(x, y) => match (eval(x, s, t)?, eval(y, s, t)?) {
-            (R::Ref(a), R::Ref(b)) => R::Bool(a == b),
-            _ => return None,
-        },
+        Fast::Same(x, y) => value(x, s, t)? == value(y, s, t)?,
         Fast::And(xs) => {
             for x in xs {
-                if !eval(x, s, t)?.boolean()? {
-                    return Some(R::Bool(false));
+                if !boolean(x, s, t)? {
+                    return Some(false);
                 }
             }
-            R::Bool(true)
+            true
         }
         Fast::Or(xs) => {
             for x in xs {
-                if eval(x, s, t)?.boolean()? {
-                    return Some(R::Bool(true));
+                if boolean(x, s, t)? {
+                    return Some(true);
                 }
             }
-            R::Bool(false)
+            false
         }
-        Fast::Not(x) => R::Bool(!eval(x, s, t)?.boolean()?),
-        Fast::Implies(x, y) => R::Bool(!eval(x, s, t)?.boolean()? || eval(y, s, t)?.boolean()?),
-        Fast::Equiv(x, y) => R::Bool(eval(x, s, t)?.boolean()? == eval(y, s, t)?.boolean()?),
+        Fast::Not(x) => !boolean(x, s, t)?,
+        Fast::Implies(x, y) => !boolean(x, s, t)? || boolean(y, s, t)?,
+        Fast::Equiv(x, y) => boolean(x, s, t)? == boolean(y, s, t)?,
         Fast::If(c, a, b) => {
-            if eval(c, s, t)?.boolean()? {
-                eval(a, s, t)?
+            if boolean(c, s, t)? {
+                boolean(a, s, t)?
             } else {
-                eval(b, s, t)?
+                boolean(b, s, t)?
             }
         }
+        _ => match value(f, s, t)? {
+            Value::Bool(b) => *b,
+            _ => return None,
+        },
     })
 }

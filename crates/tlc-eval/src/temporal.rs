@@ -65,6 +65,8 @@ struct Atom {
     expr: Ex,
     env: Vec<Slot>,
     kind: AtomKind,
+    /// A [`AtomKind::Pred`] compiled for the fast path (see `fastpred`), if simple enough.
+    fast: Option<crate::fastpred::Fast>,
 }
 
 /// The atoms of translated temporal formulas: state atoms and action atoms, numbered
@@ -91,6 +93,14 @@ impl LiveAtoms {
     /// Number of action atoms.
     pub fn num_action(&self) -> usize {
         self.action.len()
+    }
+
+    /// Number of (state, action) atoms the fast path is tried on (for tests and
+    /// diagnostics; see `fastpred`).
+    #[doc(hidden)]
+    pub fn num_fast(&self) -> (usize, usize) {
+        let n = |v: &[Atom]| v.iter().filter(|a| a.fast.is_some()).count();
+        (n(&self.state), n(&self.action))
     }
 
     fn add(&mut self, action: bool, atom: Atom) -> u32 {
@@ -587,6 +597,17 @@ impl Program {
                     continue;
                 }
             }
+            // a state predicate reads no primed variable: the fast path gets no next state
+            if let Some(b) = a
+                .fast
+                .as_ref()
+                .and_then(|f| crate::fastpred::holds(f, s, &[]))
+            {
+                if b {
+                    set_bit(state_out, i);
+                }
+                continue;
+            }
             cx.env.clear();
             cx.env.extend(a.env.iter().cloned());
             cx.base = 0;
@@ -660,12 +681,26 @@ impl Program {
         t: &[Value],
         out: &mut [u64],
     ) -> Result<(), EvalError> {
-        let mut cx = Cx::new(&self.defs, &self.vars, s);
-        cx.set_next(t);
+        let mut cx = None;
         for (i, a) in atoms.action.iter().enumerate() {
             if !matches!(plan.action[i], ActionPlan::Eval) {
                 continue;
             }
+            if let Some(b) = a
+                .fast
+                .as_ref()
+                .and_then(|f| crate::fastpred::holds(f, s, t))
+            {
+                if b {
+                    set_bit(out, i);
+                }
+                continue;
+            }
+            let cx = cx.get_or_insert_with(|| {
+                let mut cx = Cx::new(&self.defs, &self.vars, s);
+                cx.set_next(t);
+                cx
+            });
             cx.env.clear();
             cx.env.extend(a.env.iter().cloned());
             cx.base = 0;
@@ -754,12 +789,14 @@ impl Program {
         if env.len() < need {
             env.resize(need, Slot::Empty);
         }
+        let fast = crate::fastpred::compile_in(&self.defs, &env, e);
         let id = atoms.add(
             action,
             Atom {
                 expr: e.clone(),
                 env,
                 kind: AtomKind::Pred,
+                fast,
             },
         );
         Ok(if action {
@@ -905,11 +942,13 @@ impl Program {
                         expr: angle.clone(),
                         env: env.to_vec(),
                         kind: AtomKind::Enabled,
+                        fast: None,
                     },
                 );
                 let action = atoms.add(
                     true,
                     Atom {
+                        fast: crate::fastpred::compile_in(&self.defs, env, &angle),
                         expr: angle,
                         env: env.to_vec(),
                         kind: AtomKind::Pred,

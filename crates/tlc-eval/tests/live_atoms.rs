@@ -2,7 +2,8 @@
 //! with `X.cfg`, every reachable state's atoms computed from its successors (`ENABLED` and
 //! `<<A>>_v` decided from the successors the search produced) must equal the atoms evaluated
 //! one by one ([`Program::eval_state_atoms`], [`Program::eval_action_atoms`]). The snapshot
-//! records how many atoms the plan derives and how many states and steps were compared.
+//! records how many atoms the plan derives, on how many the fast path is tried first, and
+//! how many states and steps were compared.
 
 use std::collections::{HashSet, VecDeque};
 use tlc_eval::{LiveAtoms, ModelConfig, Program, Property, State};
@@ -86,8 +87,9 @@ fn compare(tla: &std::path::Path) -> String {
         }
     }
     let (ds, da) = plan.derived();
+    let (fs, fa) = atoms.num_fast();
     format!(
-        "state atoms: {} ({ds} derived)\naction atoms: {} ({da} derived)\n\
+        "state atoms: {} ({ds} derived, {fs} fast)\naction atoms: {} ({da} derived, {fa} fast)\n\
          states compared: {states}\nsteps compared: {steps}\n",
         atoms.num_state(),
         atoms.num_action()
