@@ -12,7 +12,8 @@ pub struct Successor<S> {
     pub action: ActionId,
     /// Normalised fingerprint of the target (see [`crate::normalize_fp`]).
     pub fp: u64,
-    /// The target state (a clone made only when recording is enabled).
+    /// The target state (lent to the recorder: new states move on to the queue after the
+    /// expansion is recorded).
     pub state: S,
 }
 
