@@ -31,16 +31,17 @@ pub(crate) enum Fast {
     Dot(Box<Fast>, Str),
     /// `x.f` for a state variable `x` (the most common case of `Dot`, read without a call).
     VarDot(u32, bool, Str),
-    /// `f[x]`.
-    App(Box<Fast>, Box<Fast>),
+    /// `f[x]`, with what `x` computes.
+    App(Box<Fast>, Box<Fast>, Kind),
     /// `x + y`, `x - y`, `x * y`, `x % y`, `x \div y` on integers.
     Arith(Builtin, Box<Fast>, Box<Fast>),
     /// `-x` on an integer.
     Neg(Box<Fast>),
     /// `<`, `<=`, `>`, `>=` on integers.
     Cmp(Builtin, Box<Fast>, Box<Fast>),
-    /// `x = y` (`true`: `x /= y`), as the evaluator's `tla_eq`.
-    Eq(Box<Fast>, Box<Fast>, bool),
+    /// `x = y` (`true`: `x /= y`), as the evaluator's `tla_eq`, compared as integers,
+    /// booleans or values (the kind of either side, decided when compiling).
+    Eq(Box<Fast>, Box<Fast>, bool, Kind),
     /// `UNCHANGED`: the two values are the same (structural equality, as the evaluator).
     Same(Box<Fast>, Box<Fast>),
     /// Conjunction, left to right.
@@ -95,17 +96,18 @@ fn comp(cc: &Cc, e: &Ex, primed: bool, depth: u32) -> Option<Fast> {
             if let Some(cache) = &d.cache {
                 return cache.get().map(|v| Fast::Lit(v.clone()));
             }
-            if depth >= MAX_INLINE || d.nargs != 0 || d.fn_bounds.is_some() {
-                return None;
-            }
-            let inner = Cc { defs, env: &[] };
-            return comp(&inner, &d.body, primed, depth + 1);
+            let (body, inner) = inlined(cc, e, depth)?;
+            return comp(&inner, body, primed, depth + 1);
         }
         ExKind::Dot(r, Value::Str(f)) => match *c(r)? {
             Fast::Var(i, p) => Fast::VarDot(i, p, *f),
             r => Fast::Dot(Box::new(r), *f),
         },
-        ExKind::FnApp(f, x) => Fast::App(c(f)?, c(x)?),
+        ExKind::FnApp(f, x) => {
+            let x = c(x)?;
+            let k = kind(&x);
+            Fast::App(c(f)?, x, k)
+        }
         ExKind::Builtin(b, xs) => match (b, xs.as_slice()) {
             (
                 Builtin::Plus | Builtin::Minus | Builtin::Mul | Builtin::Mod | Builtin::Div,
@@ -117,8 +119,8 @@ fn comp(cc: &Cc, e: &Ex, primed: bool, depth: u32) -> Option<Fast> {
             (Builtin::Neg, [x]) => Fast::Neg(c(x)?),
             _ => return None,
         },
-        ExKind::Eq(x, y) => Fast::Eq(c(x)?, c(y)?, false),
-        ExKind::Neq(x, y) => Fast::Eq(c(x)?, c(y)?, true),
+        ExKind::Eq(x, y) => eq(c(x)?, c(y)?, false),
+        ExKind::Neq(x, y) => eq(c(x)?, c(y)?, true),
         ExKind::And(xs) => Fast::And(
             xs.iter()
                 .map(|x| comp(cc, x, primed, depth))
@@ -147,26 +149,35 @@ fn comp(cc: &Cc, e: &Ex, primed: bool, depth: u32) -> Option<Fast> {
     })
 }
 
-/// `UNCHANGED x`; a tuple `<<a, b>>` is unchanged iff each component is.
-fn unchanged(cc: &Cc, x: &Ex, depth: u32) -> Option<Fast> {
-    // `UNCHANGED vars` with `vars == <<x, y>>`
-    if let ExKind::Call {
+/// The body of `e` if it is a call of a zero-argument, non-constant definition that may be
+/// inlined at this depth, with what compiling it reads (its own frame, no bound values).
+fn inlined<'a>(cc: &Cc<'a>, e: &Ex, depth: u32) -> Option<(&'a Ex, Cc<'a>)> {
+    let ExKind::Call {
         def,
         capture: 0,
         args,
-    } = &x.kind
-    {
-        let d = cc.defs.get(def.0 as usize)?;
-        if args.is_empty() && d.cache.is_none() && d.nargs == 0 && d.fn_bounds.is_none() {
-            if depth >= MAX_INLINE {
-                return None;
-            }
-            let inner = Cc {
-                defs: cc.defs,
-                env: &[],
-            };
-            return unchanged(&inner, &d.body, depth + 1);
-        }
+    } = &e.kind
+    else {
+        return None;
+    };
+    let d = cc.defs.get(def.0 as usize)?;
+    if !args.is_empty() || d.cache.is_some() || d.nargs != 0 || d.fn_bounds.is_some() {
+        return None;
+    }
+    (depth < MAX_INLINE).then_some((
+        &d.body,
+        Cc {
+            defs: cc.defs,
+            env: &[],
+        },
+    ))
+}
+
+/// `UNCHANGED x`; a tuple `<<a, b>>` is unchanged iff each component is.
+fn unchanged(cc: &Cc, x: &Ex, depth: u32) -> Option<Fast> {
+    // `UNCHANGED vars` with `vars == <<x, y>>`
+    if let Some((body, inner)) = inlined(cc, x, depth) {
+        return unchanged(&inner, body, depth + 1);
     }
     if let ExKind::Tuple(xs) = &x.kind {
         return Some(Fast::And(
@@ -181,10 +192,20 @@ fn unchanged(cc: &Cc, x: &Ex, depth: u32) -> Option<Fast> {
     ))
 }
 
+/// `x = y` (`neg`: `x /= y`) compared as what either side computes.
+fn eq(x: Box<Fast>, y: Box<Fast>, neg: bool) -> Fast {
+    let k = match (kind(&x), kind(&y)) {
+        (Kind::Int, _) | (_, Kind::Int) => Kind::Int,
+        (Kind::Bool, _) | (_, Kind::Bool) => Kind::Bool,
+        _ => Kind::Val,
+    };
+    Fast::Eq(x, y, neg, k)
+}
+
 /// What a node computes, known when compiling: an integer, a boolean, or a value read in
 /// place (whose kind is seen only when evaluating).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
     Int,
     Bool,
     Val,
@@ -238,7 +259,7 @@ fn value<'a>(f: &'a Fast, s: &'a [Value], t: &'a [Value]) -> Option<&'a Value> {
             Value::Record(r) => r.get(*name),
             _ => None,
         },
-        Fast::App(g, x) => app(g, x, s, t),
+        Fast::App(g, x, k) => app(g, x, *k, s, t),
         Fast::If(c, a, b) => {
             if boolean(c, s, t)? {
                 value(a, s, t)
@@ -252,9 +273,9 @@ fn value<'a>(f: &'a Fast, s: &'a [Value], t: &'a [Value]) -> Option<&'a Value> {
 
 /// `f[x]` (out of line: it builds the argument value).
 #[inline(never)]
-fn app<'a>(g: &'a Fast, x: &'a Fast, s: &'a [Value], t: &'a [Value]) -> Option<&'a Value> {
+fn app<'a>(g: &'a Fast, x: &'a Fast, k: Kind, s: &'a [Value], t: &'a [Value]) -> Option<&'a Value> {
     let g = value(g, s, t)?;
-    let key = match kind(x) {
+    let key = match k {
         Kind::Int => Value::Int(int(x, s, t)?),
         Kind::Bool => Value::Bool(boolean(x, s, t)?),
         Kind::Val => value(x, s, t)?.clone(),
@@ -313,11 +334,11 @@ fn boolean(f: &Fast, s: &[Value], t: &[Value]) -> Option<bool> {
                 _ => x >= y,
             }
         }
-        Fast::Eq(x, y, neg) => {
-            let eq = match (kind(x), kind(y)) {
-                (Kind::Int, _) | (_, Kind::Int) => int(x, s, t)? == int(y, s, t)?,
-                (Kind::Bool, _) | (_, Kind::Bool) => boolean(x, s, t)? == boolean(y, s, t)?,
-                _ => tla_eq(value(x, s, t)?, value(y, s, t)?).ok()?,
+        Fast::Eq(x, y, neg, k) => {
+            let eq = match k {
+                Kind::Int => int(x, s, t)? == int(y, s, t)?,
+                Kind::Bool => boolean(x, s, t)? == boolean(y, s, t)?,
+                Kind::Val => tla_eq(value(x, s, t)?, value(y, s, t)?).ok()?,
             };
             eq != *neg
         }

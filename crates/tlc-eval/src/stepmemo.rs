@@ -382,6 +382,16 @@ pub(crate) fn keep_at(
     });
 }
 
+/// One property of a step for `eval_actions_at`.
+struct Step<'a> {
+    /// Its `[A]_v` split into sub-actions, with its index (see `prophint`).
+    hint: Option<(&'a crate::prophint::BoxParts, u32)>,
+    /// Its fast-path form (see `fastpred`).
+    fast: Option<&'a crate::fastpred::Fast>,
+    /// The property.
+    prop: &'a crate::Named,
+}
+
 impl crate::Program {
     /// [`Program::eval_action`](crate::Program::eval_action) on a step whose states'
     /// fingerprints are known: the state functions the action reads (e.g. an instance's
@@ -398,7 +408,12 @@ impl crate::Program {
         t: &[Value],
         t_fp: Option<u64>,
     ) -> Result<bool, crate::EvalError> {
-        let f = self.eval_actions_at(1, &|_| (None, n), s, s_fp, t, t_fp, 0, true)?;
+        let step = |_| Step {
+            hint: None,
+            fast: None,
+            prop: n,
+        };
+        let f = self.eval_actions_at(1, &step, s, s_fp, t, t_fp, 0, true)?;
         Ok(f.is_none())
     }
 
@@ -421,30 +436,6 @@ impl crate::Program {
         t_fp: Option<u64>,
         key: u32,
     ) -> Result<Option<usize>, crate::EvalError> {
-        // Properties the fast path shows to hold need no evaluation context at all.
-        let fast = self.fast_props();
-        let count = props.len().min(ids.len());
-        let mut rest = [0usize; 8];
-        let mut n_rest = 0;
-        for (i, &id) in ids[..count].iter().enumerate() {
-            let proven = fast
-                .get(id)
-                .and_then(Option::as_ref)
-                .and_then(|f| crate::fastpred::holds(f, s, t))
-                == Some(true);
-            if !proven {
-                if n_rest == rest.len() {
-                    // many unproven properties: evaluate them all
-                    n_rest = usize::MAX;
-                    break;
-                }
-                rest[n_rest] = i;
-                n_rest += 1;
-            }
-        }
-        if n_rest == 0 {
-            return Ok(None);
-        }
         let flags = self.memo_flags.get_or_init(|| flags(&self.defs));
         let memo = self.memo_props.get_or_init(|| {
             self.properties
@@ -457,23 +448,24 @@ impl crate::Program {
                 })
                 .collect()
         });
-        // Positions (in `ids`) of the properties to evaluate.
-        let at = |k: usize| if n_rest == usize::MAX { k } else { rest[k] };
-        let n = if n_rest == usize::MAX { count } else { n_rest };
         // Without a memoized definition to read, the memo is not set up at all.
-        let with_memo = (0..n).any(|k| memo.get(ids[at(k)]).copied().unwrap_or(true));
-        let get = |k: usize| {
-            let i = at(k);
+        let with_memo = ids.iter().any(|&i| memo.get(i).copied().unwrap_or(true));
+        let fast = self.fast_props();
+        let get = |i: usize| {
             let prop = ids[i];
             let hint = self
                 .box_parts
                 .get(prop)
                 .and_then(Option::as_ref)
                 .map(|bp| (bp, prop as u32));
-            (hint, props[i].as_ref())
+            Step {
+                hint,
+                fast: fast.get(prop).and_then(Option::as_ref),
+                prop: props[i].as_ref(),
+            }
         };
-        let failed = self.eval_actions_at(n, &get, s, s_fp, t, t_fp, key, with_memo)?;
-        Ok(failed.map(at))
+        let count = props.len().min(ids.len());
+        self.eval_actions_at(count, &get, s, s_fp, t, t_fp, key, with_memo)
     }
 
     /// Per property: its `[A]_v` compiled for the fast path (see `fastpred`), compiled on
@@ -518,12 +510,7 @@ impl crate::Program {
     fn eval_actions_at<'a>(
         &'a self,
         count: usize,
-        get: &dyn Fn(
-            usize,
-        ) -> (
-            Option<(&'a crate::prophint::BoxParts, u32)>,
-            &'a crate::Named,
-        ),
+        get: &dyn Fn(usize) -> Step<'a>,
         s: &[Value],
         s_fp: Option<u64>,
         t: &[Value],
@@ -537,8 +524,16 @@ impl crate::Program {
         let mut cx = None;
         let mut r = Ok(None);
         for i in 0..count {
-            let (hint, n) = get(i);
+            let Step {
+                hint,
+                fast,
+                prop: n,
+            } = get(i);
             if same && hint.is_some() {
+                continue;
+            }
+            // shown to hold by the fast path: no context needed (a FALSE is confirmed below)
+            if fast.and_then(|f| crate::fastpred::holds(f, s, t)) == Some(true) {
                 continue;
             }
             let cx = cx.get_or_insert_with(|| {
