@@ -374,38 +374,14 @@ impl SharedGraphBuilder {
         let mut g = self.graph.lock();
         // Touch the index slot of every fingerprint of the batch first: their cache misses
         // then overlap instead of being paid one by one in `add_expansion`.
-        let mut i = 0;
-        while i < data.len() {
-            let n = data[i + 1] as usize;
-            std::hint::black_box(g.index.touch(data[i]));
-            let succ0 = i + 2 + sw + aw;
-            for j in 0..n {
-                std::hint::black_box(g.index.touch(data[succ0 + j * (2 + aw)]));
+        for r in records(data, sw, aw) {
+            std::hint::black_box(g.index.touch(r.from));
+            for s in r.successors() {
+                std::hint::black_box(g.index.touch(s.fp));
             }
-            i = succ0 + n * (2 + aw);
         }
-        let mut i = 0;
-        while i < data.len() {
-            let from = data[i];
-            let n = data[i + 1] as usize;
-            let sbits = &data[i + 2..i + 2 + sw];
-            let stut = &data[i + 2 + sw..i + 2 + sw + aw];
-            let succ0 = i + 2 + sw + aw;
-            let stride = 2 + aw;
-            g.add_expansion(
-                from,
-                sbits,
-                stut,
-                (0..n).map(|j| {
-                    let b = succ0 + j * stride;
-                    SuccessorRecord {
-                        fp: data[b],
-                        action: data[b + 1] as u32,
-                        atoms: &data[b + 2..b + 2 + aw],
-                    }
-                }),
-            )?;
-            i = succ0 + n * stride;
+        for r in records(data, sw, aw) {
+            g.add_expansion(r.from, r.state_atoms, r.stutter_atoms, r.successors())?;
         }
         Ok(())
     }
@@ -434,4 +410,49 @@ impl SharedGraphBuilder {
         self.flush()?;
         Ok(self.graph.into_inner())
     }
+}
+
+/// One buffered expansion (see [`SharedGraphBuilder::add_expansion`] for the encoding).
+struct Record<'a> {
+    from: u64,
+    state_atoms: &'a [u64],
+    stutter_atoms: &'a [u64],
+    /// `n x (fp, action, action words)`.
+    succ: &'a [u64],
+    aw: usize,
+}
+
+impl<'a> Record<'a> {
+    fn successors(&self) -> impl Iterator<Item = SuccessorRecord<'a>> + 'a {
+        let aw = self.aw;
+        self.succ
+            .chunks_exact(2 + aw)
+            .map(move |c| SuccessorRecord {
+                fp: c[0],
+                action: c[1] as u32,
+                atoms: &c[2..],
+            })
+    }
+}
+
+/// The expansions of a shard's buffer, in order.
+fn records(data: &[u64], sw: usize, aw: usize) -> impl Iterator<Item = Record<'_>> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if i >= data.len() {
+            return None;
+        }
+        let n = data[i + 1] as usize;
+        let succ0 = i + 2 + sw + aw;
+        let end = succ0 + n * (2 + aw);
+        let r = Record {
+            from: data[i],
+            state_atoms: &data[i + 2..i + 2 + sw],
+            stutter_atoms: &data[i + 2 + sw..succ0],
+            succ: &data[succ0..end],
+            aw,
+        };
+        i = end;
+        Some(r)
+    })
 }

@@ -621,6 +621,41 @@ fn shared_builder_matches_single_owner_builder() {
     assert_eq!(c.states.len(), 3000);
 }
 
+#[test]
+fn shared_builder_keeps_initial_states_in_call_order() {
+    // More initial states than one buffered batch (4 x BATCH), some also expansion
+    // targets: the graph lists them in call order, whether a full batch or `with_graph`'s
+    // flush moves them in.
+    let layout = AtomLayout {
+        state_atoms: 1,
+        action_atoms: 0,
+    };
+    let b = SharedGraphBuilder::new(layout, 2);
+    let n = 4 * SharedGraphBuilder::BATCH as u64 + 10;
+    let fps: Vec<u64> = (0..n).map(|i| (i * 7919) % n + 1).collect();
+    for &f in &fps[..10] {
+        b.add_initial(f).unwrap();
+    }
+    // an expansion reaching some of the later initial states first
+    let succ: Vec<SuccessorRecord> = fps[n as usize - 3..]
+        .iter()
+        .map(|&fp| SuccessorRecord {
+            fp,
+            action: 0,
+            atoms: &[],
+        })
+        .collect();
+    b.add_expansion(fps[0], &[0], &[], succ).unwrap();
+    let seen = b.with_graph(|g| g.initial_ids().len()).unwrap();
+    assert_eq!(seen, 10, "with_graph flushes the buffered initial states");
+    for &f in &fps[10..] {
+        b.add_initial(f).unwrap();
+    }
+    let g = b.finish().unwrap();
+    let order: Vec<u64> = g.initial_ids().iter().map(|&i| g.fingerprint(i)).collect();
+    assert_eq!(order, fps);
+}
+
 // ---- Randomized differential tests -------------------------------------------------------
 
 /// Number of random cases; `LIVENESS_RANDOM_CASES` raises it for longer local runs.
